@@ -1,0 +1,48 @@
+/**
+ * The single table's shape, shared by the CDK stack and the local run so both create the same table.
+ * Key design and access patterns: see `docs` section "Data" in README.md.
+ */
+export const TableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds; DynamoDB deletes expired auth records (challenges, sessions, counters). */
+  timeToLiveAttribute: 'ttl',
+  globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+} as const;
+
+/** `CreateTable` input for DynamoDB Local and tests (on-demand, like the deployed table). */
+export const createTableInput = (tableName: string) => ({
+  TableName: tableName,
+  BillingMode: 'PAY_PER_REQUEST' as const,
+  AttributeDefinitions: [
+    { AttributeName: TableDefinition.partitionKey, AttributeType: 'S' as const },
+    { AttributeName: TableDefinition.sortKey, AttributeType: 'S' as const },
+    ...TableDefinition.globalSecondaryIndexes.flatMap((index) => [
+      { AttributeName: index.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: index.sortKey, AttributeType: 'S' as const },
+    ]),
+  ],
+  KeySchema: [
+    { AttributeName: TableDefinition.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: TableDefinition.sortKey, KeyType: 'RANGE' as const },
+  ],
+  GlobalSecondaryIndexes: TableDefinition.globalSecondaryIndexes.map((index) => ({
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'ALL' as const },
+  })),
+});
+
+/** Item key builders: the only place that knows the key formats. */
+export const Keys = {
+  user: (email: string) => ({ pk: `USER#${email}`, sk: 'PROFILE' }),
+  membership: (userId: string, workspaceId: string) => ({ pk: `ADMIN#${userId}`, sk: `WS#${workspaceId}` }),
+  membershipsOf: (userId: string) => ({ pk: `ADMIN#${userId}`, skPrefix: 'WS#' }),
+  workspace: (workspaceId: string) => ({ pk: `WS#${workspaceId}`, sk: 'WORKSPACE' }),
+  challenge: (challengeId: string) => ({ pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' }),
+  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
+  throttle: (subjectHash: string) => ({ pk: `THROTTLE#${subjectHash}`, sk: 'THROTTLE' }),
+} as const;

@@ -1,0 +1,73 @@
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Workspace, WorkspaceStore } from '../../ports/workspaces';
+import { Keys } from './table-definition';
+
+/**
+ * Workspaces and who administers them. Each membership item carries a copy of the workspace's name and
+ * country, so "my workspaces" is one Query on the administrator's partition.
+ */
+export class DynamoWorkspaceStore implements WorkspaceStore {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async listForAdmin(userId: string): Promise<Workspace[]> {
+    const key = Keys.membershipsOf(userId);
+    const workspaces: Workspace[] = [];
+    let startKey: QueryCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        workspaces.push({
+          workspaceId: item.workspaceId,
+          name: item.name,
+          countryCode: item.countryCode ?? null,
+        });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return workspaces.sort(
+      (a, b) => a.name.localeCompare(b.name) || a.workspaceId.localeCompare(b.workspaceId),
+    );
+  }
+
+  public async put(workspace: Workspace, adminUserIds: readonly string[]): Promise<void> {
+    const items = [
+      {
+        ...Keys.workspace(workspace.workspaceId),
+        type: 'WORKSPACE',
+        ...workspace,
+        adminUserIds: [...adminUserIds],
+      },
+      ...adminUserIds.map((userId) => ({
+        ...Keys.membership(userId, workspace.workspaceId),
+        type: 'MEMBERSHIP',
+        userId,
+        ...workspace,
+      })),
+    ];
+    // A transaction holds at most 100 items; bigger admin lists are written in chunks.
+    for (let start = 0; start < items.length; start += 100) {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: items
+            .slice(start, start + 100)
+            .map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Runtime configuration, read once from the environment. CDK sets these variables on every function;
+ * the local runner sets the same ones, so one wiring serves both.
+ */
+export const EnvName = {
+  TABLE_NAME: 'TABLE_NAME',
+  /** Endpoint override for DynamoDB (DynamoDB Local). Unset in AWS. */
+  DYNAMODB_ENDPOINT: 'DYNAMODB_ENDPOINT',
+  /** Endpoint override for SES v2 (aws-ses-v2-local). Unset in AWS. */
+  SES_ENDPOINT: 'SES_ENDPOINT',
+  /** `sns` (AWS) or `outbox` (local): where SMS codes go. */
+  SMS_TRANSPORT: 'SMS_TRANSPORT',
+  /** ARN of the Secrets Manager secret holding the token signing key (AWS). */
+  TOKEN_SECRET_ARN: 'TOKEN_SECRET_ARN',
+  /** The token signing key itself (local runs and tests only). */
+  TOKEN_SIGNING_KEY: 'TOKEN_SIGNING_KEY',
+  EMAIL_FROM: 'EMAIL_FROM',
+  /** Comma-separated origins allowed by CORS. */
+  CORS_ALLOWED_ORIGINS: 'CORS_ALLOWED_ORIGINS',
+  /** Session lifetime in seconds, at most 3600. */
+  SESSION_TTL_SECONDS: 'SESSION_TTL_SECONDS',
+  /** scrypt cost exponent for new password hashes: 17 (N = 2^17, OWASP) or more. */
+  SCRYPT_LOG_N: 'SCRYPT_LOG_N',
+} as const;
+
+/** Sign-in policy. PRODUCT.md fixes these numbers; they are named here, once. */
+export const AuthPolicy = {
+  smsCodeTtlSeconds: 5 * 60,
+  maxWrongCodesPerChallenge: 5,
+  maxResends: 3,
+  resendIntervalSeconds: 30,
+  /** Consecutive failures (password or code) before an email is throttled. */
+  throttleAfterFailures: 5,
+  throttleBaseSeconds: 30,
+  throttleMaxSeconds: 15 * 60,
+  /** An enrolment (new phone or authenticator) must be confirmed within this time. */
+  enrolmentTtlSeconds: 10 * 60,
+  /** TOTP challenges have no code to send; they live as long as an SMS code would. */
+  challengeTtlSeconds: 5 * 60,
+} as const;
+
+export interface Config {
+  tableName: string;
+  dynamoDbEndpoint?: string;
+  sesEndpoint?: string;
+  smsTransport: 'sns' | 'outbox';
+  tokenSecretArn?: string;
+  tokenSigningKey?: string;
+  emailFrom: string;
+  corsAllowedOrigins: string[];
+  sessionTtlSeconds: number;
+  scryptLogN: number;
+}
+
+const intFrom = (value: string | undefined, fallback: number): number => {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(parsed) ? parsed : fallback;
+};
+
+/** Reads the configuration from an environment (defaults to `process.env`). */
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
+  tableName: env[EnvName.TABLE_NAME] ?? 'renewal-hub',
+  dynamoDbEndpoint: env[EnvName.DYNAMODB_ENDPOINT] || undefined,
+  sesEndpoint: env[EnvName.SES_ENDPOINT] || undefined,
+  smsTransport: env[EnvName.SMS_TRANSPORT] === 'outbox' ? 'outbox' : 'sns',
+  tokenSecretArn: env[EnvName.TOKEN_SECRET_ARN] || undefined,
+  tokenSigningKey: env[EnvName.TOKEN_SIGNING_KEY] || undefined,
+  emailFrom: env[EnvName.EMAIL_FROM] ?? 'no-reply@renewal-hub.example',
+  corsAllowedOrigins: (env[EnvName.CORS_ALLOWED_ORIGINS] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean),
+  sessionTtlSeconds: Math.min(3600, Math.max(60, intFrom(env[EnvName.SESSION_TTL_SECONDS], 3600))),
+  scryptLogN: Math.max(17, intFrom(env[EnvName.SCRYPT_LOG_N], 17)),
+});

@@ -1,0 +1,59 @@
+import type { Locale } from './locale';
+
+/**
+ * User-facing texts in every supported language. Problem `detail`s are looked up here by code, so a
+ * handler only says what went wrong, never how to word it.
+ */
+const problemDetails = {
+  en: {
+    VALIDATION_FAILED: 'The request is not valid. See `errors` for each field.',
+    MALFORMED_JSON: 'The request body is not valid JSON.',
+    UNAUTHENTICATED: 'Sign in first: the access token is missing, invalid, expired or revoked.',
+    NOT_FOUND: 'Not found.',
+    ROUTE_NOT_FOUND: 'There is no such route.',
+    METHOD_NOT_ALLOWED: 'This route does not accept that method.',
+    UNSUPPORTED_MEDIA_TYPE: 'Send the request body as application/json.',
+    PAYLOAD_TOO_LARGE: 'The request body is too large.',
+    INVALID_CREDENTIALS: 'The email or password is incorrect.',
+    TOO_MANY_ATTEMPTS: 'Too many attempts. Try again later (see Retry-After).',
+    INVALID_CODE: 'The code is incorrect.',
+    CHALLENGE_EXPIRED: 'This sign-in attempt has expired or was used up. Sign in again.',
+    RESEND_NOT_AVAILABLE: 'Codes can be resent only for SMS sign-in.',
+    RESEND_LIMIT_REACHED: 'No more codes can be sent for this sign-in attempt. Sign in again.',
+    MFA_ALREADY_ENABLED: 'Two-step verification is already on. Turn it off first to change the method.',
+    MFA_NOT_ENABLED: 'Two-step verification is not on.',
+    ENROLMENT_NOT_STARTED: 'There is no pending enrolment to confirm, or it has expired. Start again.',
+    INTERNAL_ERROR: 'Something went wrong on our side. Try again later.',
+  },
+  pl: {
+    VALIDATION_FAILED: 'Żądanie jest nieprawidłowe. Szczegóły każdego pola są w `errors`.',
+    MALFORMED_JSON: 'Treść żądania nie jest poprawnym JSON-em.',
+    UNAUTHENTICATED:
+      'Zaloguj się: brak tokenu dostępu albo jest nieprawidłowy, wygasł lub został unieważniony.',
+    NOT_FOUND: 'Nie znaleziono.',
+    ROUTE_NOT_FOUND: 'Nie ma takiej ścieżki.',
+    METHOD_NOT_ALLOWED: 'Ta ścieżka nie obsługuje tej metody.',
+    UNSUPPORTED_MEDIA_TYPE: 'Wyślij treść żądania jako application/json.',
+    PAYLOAD_TOO_LARGE: 'Treść żądania jest za duża.',
+    INVALID_CREDENTIALS: 'Nieprawidłowy adres e-mail lub hasło.',
+    TOO_MANY_ATTEMPTS: 'Zbyt wiele prób. Spróbuj ponownie później (zob. Retry-After).',
+    INVALID_CODE: 'Kod jest nieprawidłowy.',
+    CHALLENGE_EXPIRED: 'Ta próba logowania wygasła lub została wyczerpana. Zaloguj się ponownie.',
+    RESEND_NOT_AVAILABLE: 'Kod można wysłać ponownie tylko przy logowaniu SMS-em.',
+    RESEND_LIMIT_REACHED: 'Dla tej próby logowania nie można już wysłać kodu. Zaloguj się ponownie.',
+    MFA_ALREADY_ENABLED: 'Weryfikacja dwuetapowa jest już włączona. Aby zmienić metodę, najpierw ją wyłącz.',
+    MFA_NOT_ENABLED: 'Weryfikacja dwuetapowa nie jest włączona.',
+    ENROLMENT_NOT_STARTED: 'Nie ma rozpoczętej konfiguracji do potwierdzenia albo wygasła. Zacznij od nowa.',
+    INTERNAL_ERROR: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie później.',
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+/** The detail text of a problem code in a language, or undefined for a code without a text. */
+export const problemDetail = (locale: Locale, code: string): string | undefined =>
+  (problemDetails[locale] as Record<string, string>)[code];
+
+/** The SMS with a sign-in or confirmation code. Never logged. */
+export const smsCodeText = (locale: Locale, code: string): string =>
+  locale === 'pl'
+    ? `Renewal Hub: Twój kod weryfikacyjny to ${code}. Jest ważny 5 minut. Nikomu go nie podawaj.`
+    : `Renewal Hub: your verification code is ${code}. It is valid for 5 minutes. Do not share it.`;

@@ -1,0 +1,94 @@
+/**
+ * RFC 9457 problem details. Every failure the API reports is a {@link Problem}: a stable `code`
+ * (UPPER_SNAKE, part of the contract), an HTTP status, and optional extension members.
+ */
+
+/** Stable error codes. Clients switch on these; never rename one. */
+export const ProblemCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  NOT_FOUND: 'NOT_FOUND',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  INVALID_CODE: 'INVALID_CODE',
+  CHALLENGE_EXPIRED: 'CHALLENGE_EXPIRED',
+  RESEND_NOT_AVAILABLE: 'RESEND_NOT_AVAILABLE',
+  RESEND_LIMIT_REACHED: 'RESEND_LIMIT_REACHED',
+  MFA_ALREADY_ENABLED: 'MFA_ALREADY_ENABLED',
+  MFA_NOT_ENABLED: 'MFA_NOT_ENABLED',
+  ENROLMENT_NOT_STARTED: 'ENROLMENT_NOT_STARTED',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+} as const;
+export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
+
+/** One invalid input location, as reported in `errors` of a VALIDATION_FAILED problem. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Options of a {@link Problem}: extension members and response headers. */
+export interface ProblemOptions {
+  detail?: string;
+  /** Extension members added to the body, e.g. `attemptsRemaining`. */
+  extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+/**
+ * A failure that maps to an RFC 9457 response. Thrown anywhere below a handler; the error boundary
+ * turns it into `application/problem+json`.
+ */
+export class Problem extends Error {
+  public readonly status: number;
+  public readonly code: ProblemCode | (string & {});
+  public readonly detail: string;
+  public readonly extensions: Record<string, unknown>;
+  public readonly headers: Record<string, string>;
+
+  public constructor(status: number, code: ProblemCode | (string & {}), options: ProblemOptions = {}) {
+    super(options.detail ?? code, { cause: options.cause });
+    this.name = 'Problem';
+    this.status = status;
+    this.code = code;
+    this.detail = options.detail ?? '';
+    this.extensions = options.extensions ?? {};
+    this.headers = options.headers ?? {};
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** Title for a status code (RFC 9110 reason phrase). */
+export const titleFor = (status: number): string => TITLES[status] ?? 'Error';
+
+/** The problem body sent on the wire. `type` points at the code's documentation. */
+export const problemBody = (problem: Problem, instance?: string): Record<string, unknown> => ({
+  type: `https://docs.renewal-hub.example/problems/${problem.code.toLowerCase().replaceAll('_', '-')}`,
+  title: titleFor(problem.status),
+  status: problem.status,
+  detail: problem.detail || titleFor(problem.status),
+  code: problem.code,
+  ...(instance ? { instance } : {}),
+  ...problem.extensions,
+});

@@ -1,0 +1,43 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { Problem, ProblemCode } from './problem';
+
+/** Largest request body accepted; no route needs more. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Header names lower-cased (API Gateway v2 already does this; the local server does too). */
+export const normalizeHeaders = (
+  headers: APIGatewayProxyEventV2['headers'] | undefined,
+): Record<string, string> => {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) result[name.toLowerCase()] = value;
+  }
+  return result;
+};
+
+/**
+ * Reads a JSON request body. An empty body reads as `undefined` (the schema then says what is missing);
+ * anything that is not JSON is 400 MALFORMED_JSON; a non-JSON media type is 415.
+ */
+export const readJsonBody = (event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown => {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE);
+  }
+  const mediaType = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType && mediaType !== 'application/json' && !mediaType.endsWith('+json')) {
+    throw new Problem(415, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new Problem(400, ProblemCode.MALFORMED_JSON, { cause: error });
+  }
+};
+
+/** The bearer token of an `Authorization` header, if it is well formed. */
+export const bearerToken = (headers: Record<string, string>): string | undefined => {
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(headers.authorization ?? '');
+  return match?.[1];
+};

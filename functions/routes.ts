@@ -1,0 +1,110 @@
+/**
+ * The one route table. The CDK HTTP API (one Lambda function per route) and the local server are both
+ * built from it, so the deployed API and `npm start` cannot drift apart.
+ *
+ * Each key is a route id; its handler lives in `functions/handlers/<id>.ts` and exports `handler`.
+ * `auth: true` routes need a bearer session, checked by the shared `authenticate` middleware.
+ */
+export interface RouteDefinition {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path syntax: `{name}` is a path parameter. */
+  readonly path: string;
+  readonly auth: boolean;
+  /** Memory for the Lambda function; scrypt needs more than the default. */
+  readonly memoryMb?: number;
+  /** What the function may touch in AWS, so CDK can grant the least privilege it needs. */
+  readonly needs?: readonly Need[];
+  readonly summary: string;
+}
+
+/** AWS capabilities a handler needs beyond reading and writing the table. */
+export const Need = {
+  SEND_SMS: 'SEND_SMS',
+  SEND_EMAIL: 'SEND_EMAIL',
+  TABLE_READ_ONLY: 'TABLE_READ_ONLY',
+} as const;
+export type Need = (typeof Need)[keyof typeof Need];
+
+export const routes = {
+  health: { method: 'GET', path: '/v1/health', auth: false, needs: [], summary: 'Liveness' },
+  login: {
+    method: 'POST',
+    path: '/v1/auth/login',
+    auth: false,
+    memoryMb: 1024,
+    needs: [Need.SEND_SMS],
+    summary: 'Sign in with email and password',
+  },
+  'mfa-verify': {
+    method: 'POST',
+    path: '/v1/auth/mfa/verify',
+    auth: false,
+    summary: 'Second sign-in step: a one-time code',
+  },
+  'mfa-resend': {
+    method: 'POST',
+    path: '/v1/auth/mfa/resend',
+    auth: false,
+    needs: [Need.SEND_SMS],
+    summary: 'Send a new SMS code for a challenge',
+  },
+  logout: { method: 'POST', path: '/v1/auth/logout', auth: true, summary: 'Revoke this session' },
+  me: {
+    method: 'GET',
+    path: '/v1/me',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: 'Profile and 2FA method',
+  },
+  'totp-enrol': {
+    method: 'POST',
+    path: '/v1/me/mfa/totp',
+    auth: true,
+    summary: 'Start authenticator-app enrolment',
+  },
+  'totp-confirm': {
+    method: 'POST',
+    path: '/v1/me/mfa/totp/confirm',
+    auth: true,
+    summary: 'Confirm authenticator-app enrolment',
+  },
+  'sms-enrol': {
+    method: 'POST',
+    path: '/v1/me/mfa/sms',
+    auth: true,
+    needs: [Need.SEND_SMS],
+    summary: 'Start SMS enrolment',
+  },
+  'sms-confirm': {
+    method: 'POST',
+    path: '/v1/me/mfa/sms/confirm',
+    auth: true,
+    summary: 'Confirm SMS enrolment',
+  },
+  'mfa-code': {
+    method: 'POST',
+    path: '/v1/me/mfa/code',
+    auth: true,
+    needs: [Need.SEND_SMS],
+    summary: 'Send an SMS code to confirm a change of 2FA',
+  },
+  'mfa-disable': {
+    method: 'DELETE',
+    path: '/v1/me/mfa',
+    auth: true,
+    summary: 'Turn 2FA off (needs a current code)',
+  },
+  workspaces: {
+    method: 'GET',
+    path: '/v1/workspaces',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: 'Workspaces I administer',
+  },
+} as const satisfies Record<string, RouteDefinition>;
+
+export type RouteId = keyof typeof routes;
+
+/** All routes as a list, for the builders. */
+export const routeList = (): Array<RouteDefinition & { id: RouteId }> =>
+  (Object.keys(routes) as RouteId[]).map((id) => ({ id, ...routes[id] }));

@@ -1,0 +1,106 @@
+/**
+ * The composition root: the one place that picks adapters for the ports, from the configuration.
+ * Each factory is memoized and separate, so a handler bundle only contains the adapters it uses.
+ * Tests replace any of them with {@link overrideDependencies}.
+ */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoChallengeStore } from './adapters/dynamodb/challenge-store';
+import { createDocumentClient } from './adapters/dynamodb/client';
+import { DynamoSessionStore } from './adapters/dynamodb/session-store';
+import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
+import { DynamoUserStore } from './adapters/dynamodb/user-store';
+import { DynamoWorkspaceStore } from './adapters/dynamodb/workspace-store';
+import { localOutbox } from './adapters/outbox';
+import { SesEmailSender } from './adapters/ses-email-sender';
+import { SnsSmsSender } from './adapters/sns-sms-sender';
+import { type Config, readConfig } from './config';
+import { type Clock, systemClock } from './domain/clock';
+import { type DerivedKeys, deriveKeys } from './domain/secrets';
+import { TokenService } from './domain/tokens';
+import type { ChallengeStore, SessionStore, ThrottleStore } from './ports/auth-records';
+import type { EmailSender, SmsSender } from './ports/messaging';
+import type { UserStore } from './ports/users';
+import type { WorkspaceStore } from './ports/workspaces';
+
+interface Overrides {
+  config?: Config;
+  clock?: Clock;
+  keys?: DerivedKeys;
+  sms?: SmsSender;
+  email?: EmailSender;
+}
+
+let overrides: Overrides = {};
+const cache = new Map<string, unknown>();
+
+const once = <T>(name: string, build: () => T): T => {
+  if (!cache.has(name)) cache.set(name, build());
+  return cache.get(name) as T;
+};
+
+/** Replaces parts of the wiring (tests, the local runner) and forgets everything built so far. */
+export const overrideDependencies = (next: Overrides): void => {
+  overrides = next;
+  cache.clear();
+};
+
+export const config = (): Config => overrides.config ?? once('config', () => readConfig());
+export const clock = (): Clock => overrides.clock ?? systemClock;
+
+const documentClient = (): DynamoDBDocumentClient =>
+  once('dynamodb', () => createDocumentClient(config().dynamoDbEndpoint));
+
+export const userStore = (): UserStore =>
+  once('users', () => new DynamoUserStore(documentClient(), config().tableName));
+export const challengeStore = (): ChallengeStore =>
+  once('challenges', () => new DynamoChallengeStore(documentClient(), config().tableName));
+export const sessionStore = (): SessionStore =>
+  once('sessions', () => new DynamoSessionStore(documentClient(), config().tableName));
+export const throttleStore = (): ThrottleStore =>
+  once('throttle', () => new DynamoThrottleStore(documentClient(), config().tableName));
+export const workspaceStore = (): WorkspaceStore =>
+  once('workspaces', () => new DynamoWorkspaceStore(documentClient(), config().tableName));
+
+export const smsSender = (): SmsSender =>
+  overrides.sms ??
+  once('sms', () => (config().smsTransport === 'outbox' ? localOutbox : new SnsSmsSender(new SNSClient({}))));
+
+export const emailSender = (): EmailSender =>
+  overrides.email ??
+  once(
+    'email',
+    () =>
+      new SesEmailSender(
+        new SESv2Client(config().sesEndpoint ? { endpoint: config().sesEndpoint } : {}),
+        config().emailFrom,
+      ),
+  );
+
+/** Keys derived from the deployment secret: Secrets Manager in AWS, an env variable locally. */
+export const keys = (): Promise<DerivedKeys> =>
+  overrides.keys ? Promise.resolve(overrides.keys) : once('keys', () => loadKeys().catch(forget('keys')));
+
+const forget =
+  (name: string) =>
+  (error: unknown): never => {
+    // A failed secret fetch must not be cached for the life of the container.
+    cache.delete(name);
+    throw error;
+  };
+
+const loadKeys = async (): Promise<DerivedKeys> => {
+  const { tokenSecretArn, tokenSigningKey } = config();
+  if (tokenSigningKey) return deriveKeys(tokenSigningKey);
+  if (!tokenSecretArn) throw new Error('Neither TOKEN_SIGNING_KEY nor TOKEN_SECRET_ARN is set');
+  const secret = await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: tokenSecretArn }),
+  );
+  if (!secret.SecretString) throw new Error('The token secret is empty');
+  return deriveKeys(secret.SecretString);
+};
+
+export const tokenService = async (): Promise<TokenService> =>
+  once('tokens', async () => new TokenService((await keys()).tokenSigningKey));
