@@ -1,0 +1,4 @@
+import { httpHandler } from '../http/handler';
+
+/** Liveness: answers without touching any dependency. */
+export const handler = httpHandler('health', {}, async () => ({ status: 200, body: { status: 'ok' } }));
