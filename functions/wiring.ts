@@ -24,6 +24,7 @@ import type { ChallengeStore, SessionStore, ThrottleStore } from './ports/auth-r
 import type { EmailSender, SmsSender } from './ports/messaging';
 import type { UserStore } from './ports/users';
 import type { WorkspaceStore } from './ports/workspaces';
+import type { AuthDeps } from './use-cases/auth-deps';
 
 interface Overrides {
   config?: Config;
@@ -104,3 +105,15 @@ const loadKeys = async (): Promise<DerivedKeys> => {
 
 export const tokenService = async (): Promise<TokenService> =>
   once('tokens', async () => new TokenService((await keys()).tokenSigningKey));
+
+/** The sign-in and 2FA use cases' dependencies. */
+export const authDeps = async (): Promise<AuthDeps> => ({
+  users: userStore(),
+  challenges: challengeStore(),
+  sessions: sessionStore(),
+  throttle: throttleStore(),
+  sms: smsSender(),
+  tokens: await tokenService(),
+  keys: await keys(),
+  config: config(),
+});

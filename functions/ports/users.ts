@@ -8,7 +8,7 @@ export type MfaSetting =
 
 /** A second factor being set up, not yet confirmed. */
 export type PendingEnrolment =
-  | { method: 'SMS'; phoneNumber: string; codeHash: string; expiresAt: string }
+  | { method: 'SMS'; phoneNumber: string; codeHash: string; sentAt: string; expiresAt: string }
   | { method: 'TOTP'; secret: string; expiresAt: string };
 
 export interface User {
@@ -21,7 +21,7 @@ export interface User {
   lastTotpStep?: number;
   pendingEnrolment?: PendingEnrolment;
   /** Hash of the code last sent to confirm a 2FA change (turning it off), with its expiry. */
-  stepUpCode?: { codeHash: string; expiresAt: string };
+  stepUpCode?: { codeHash: string; sentAt: string; expiresAt: string };
 }
 
 /** Users, keyed by their normalized email. */

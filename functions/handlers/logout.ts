@@ -1,0 +1,8 @@
+import { httpHandler } from '../http/handler';
+import { sessionStore } from '../wiring';
+
+/** Deletes the session record: the token stops working at once, everywhere. */
+export const handler = httpHandler('logout', {}, async ({ session }) => {
+  await sessionStore().revoke(session.sessionId);
+  return { status: 204 };
+});

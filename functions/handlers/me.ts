@@ -1,0 +1,11 @@
+import { httpHandler } from '../http/handler';
+import { currentUser, describeMfa } from '../use-cases/mfa-settings';
+import { userStore } from '../wiring';
+
+export const handler = httpHandler('me', {}, async ({ session }) => {
+  const user = await currentUser({ users: userStore() }, session);
+  return {
+    status: 200,
+    body: { userId: user.userId, email: user.email, locale: user.locale, mfa: describeMfa(user.mfa) },
+  };
+});

@@ -1,0 +1,12 @@
+import { z } from 'zod/mini';
+import { httpHandler } from '../http/handler';
+import { phoneNumber } from '../http/schemas';
+import { startSmsEnrolment } from '../use-cases/mfa-settings';
+import { authDeps } from '../wiring';
+
+const body = z.strictObject({ phoneNumber });
+
+export const handler = httpHandler('sms-enrol', { body }, async ({ body, session, now }) => ({
+  status: 202,
+  body: await startSmsEnrolment(await authDeps(), session, body.phoneNumber, now),
+}));

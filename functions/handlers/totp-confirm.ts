@@ -1,0 +1,12 @@
+import { z } from 'zod/mini';
+import { httpHandler } from '../http/handler';
+import { oneTimeCode } from '../http/schemas';
+import { confirmTotpEnrolment } from '../use-cases/mfa-settings';
+import { authDeps } from '../wiring';
+
+const body = z.strictObject({ code: oneTimeCode });
+
+export const handler = httpHandler('totp-confirm', { body }, async ({ body, session, now }) => ({
+  status: 200,
+  body: await confirmTotpEnrolment(await authDeps(), session, body.code, now),
+}));

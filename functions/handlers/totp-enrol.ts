@@ -1,0 +1,8 @@
+import { httpHandler } from '../http/handler';
+import { startTotpEnrolment } from '../use-cases/mfa-settings';
+import { authDeps } from '../wiring';
+
+export const handler = httpHandler('totp-enrol', {}, async ({ session, now }) => ({
+  status: 201,
+  body: await startTotpEnrolment(await authDeps(), session, now),
+}));

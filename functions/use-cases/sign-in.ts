@@ -1,0 +1,190 @@
+/**
+ * Sign-in: password first, then (when the user has 2FA) a one-time code by SMS or from an
+ * authenticator app. Failures of either step count against the email, known or not.
+ */
+import { AuthPolicy } from '../config';
+import { normalizeEmail } from '../domain/identity';
+import { smsCodeText } from '../domain/messages';
+import { codeMatches, generateSmsCode, hashCode, keyedHash } from '../domain/one-time-code';
+import { decoyPasswordHash, verifyPassword } from '../domain/password';
+import { maskPhoneNumber } from '../domain/phone';
+import { blockedUntil, secondsUntil } from '../domain/throttle';
+import { matchTotpStep } from '../domain/totp';
+import { Problem, ProblemCode } from '../http/problem';
+import type { Challenge } from '../ports/auth-records';
+import type { User } from '../ports/users';
+import { failureThrottle, tooManyAttempts } from './attempt-limits';
+import type { AuthDeps } from './auth-deps';
+import { type AuthenticatedResult, newId, openSession } from './session';
+
+export interface MfaRequiredResult {
+  status: 'MFA_REQUIRED';
+  challengeId: string;
+  method: 'SMS' | 'TOTP';
+  destination?: string;
+  expiresAt: string;
+}
+
+/** The key failures are counted under: a keyed hash, so emails typed by strangers are not stored. */
+const throttleSubject = (deps: AuthDeps, email: string): string =>
+  keyedHash(deps.keys.codePepper, 'sign-in', normalizeEmail(email));
+
+const challengeExpired = (): Problem => new Problem(401, ProblemCode.CHALLENGE_EXPIRED);
+
+const recordFailure = (deps: AuthDeps, email: string, now: Date) =>
+  deps.throttle.recordFailure(throttleSubject(deps, email), (failures) =>
+    blockedUntil(failures, now, failureThrottle),
+  );
+
+/** Step one: email and password. */
+export const logIn = async (
+  deps: AuthDeps,
+  input: { email: string; password: string },
+  now: Date,
+): Promise<AuthenticatedResult | MfaRequiredResult> => {
+  const email = normalizeEmail(input.email);
+  const subject = throttleSubject(deps, email);
+  const retryAfter = secondsUntil((await deps.throttle.get(subject)).blockedUntil, now);
+  if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+
+  const user = await deps.users.findByEmail(email);
+  // An unknown email still pays for one scrypt check, so the answer's timing does not tell.
+  const passwordHash = user?.passwordHash ?? (await decoyPasswordHash(deps.config.scryptLogN));
+  const passwordOk = await verifyPassword(input.password, passwordHash);
+  if (!user || !passwordOk) {
+    await recordFailure(deps, email, now);
+    throw new Problem(401, ProblemCode.INVALID_CREDENTIALS);
+  }
+
+  if (user.mfa.method === 'NONE') {
+    await deps.throttle.reset(subject);
+    return openSession(deps, user, now);
+  }
+  const challengeId = newId();
+  const expiresAt = new Date(now.getTime() + AuthPolicy.smsCodeTtlSeconds * 1000).toISOString();
+  const challenge: Challenge = {
+    challengeId,
+    email,
+    userId: user.userId,
+    method: user.mfa.method,
+    expiresAt,
+    wrongAttempts: 0,
+    resends: 0,
+  };
+  if (user.mfa.method === 'TOTP') {
+    await deps.challenges.create(challenge);
+    return { status: 'MFA_REQUIRED', challengeId, method: 'TOTP', expiresAt };
+  }
+  const code = generateSmsCode();
+  await deps.challenges.create({
+    ...challenge,
+    codeHash: hashCode(deps.keys.codePepper, challengeId, code),
+    lastSentAt: now.toISOString(),
+  });
+  await deps.sms.send(user.mfa.phoneNumber, smsCodeText(user.locale, code));
+  return {
+    status: 'MFA_REQUIRED',
+    challengeId,
+    method: 'SMS',
+    destination: maskPhoneNumber(user.mfa.phoneNumber),
+    expiresAt,
+  };
+};
+
+/** A challenge that can still take a code, or 401 CHALLENGE_EXPIRED. */
+const liveChallenge = async (deps: AuthDeps, challengeId: string, now: Date): Promise<Challenge> => {
+  const challenge = await deps.challenges.get(challengeId);
+  if (
+    !challenge ||
+    new Date(challenge.expiresAt) <= now ||
+    challenge.wrongAttempts >= AuthPolicy.maxWrongCodesPerChallenge
+  ) {
+    throw challengeExpired();
+  }
+  return challenge;
+};
+
+/**
+ * Checks a TOTP code for a user and marks its time step used, so the same code (or an older one)
+ * is never accepted twice.
+ */
+export const acceptTotpCode = async (deps: Pick<AuthDeps, 'users'>, user: User, code: string, now: Date) => {
+  if (user.mfa.method !== 'TOTP') return false;
+  const step = matchTotpStep(user.mfa.secret, code, now);
+  return step !== null && (await deps.users.useTotpStep(user.email, step));
+};
+
+/** Step two: the one-time code. */
+export const verifyCode = async (
+  deps: AuthDeps,
+  input: { challengeId: string; code: string },
+  now: Date,
+): Promise<AuthenticatedResult> => {
+  const challenge = await liveChallenge(deps, input.challengeId, now);
+  const user = await deps.users.findByEmail(challenge.email);
+  if (!user || user.userId !== challenge.userId) throw challengeExpired();
+
+  const accepted =
+    challenge.method === 'SMS'
+      ? challenge.codeHash !== undefined &&
+        codeMatches(deps.keys.codePepper, challenge.challengeId, input.code, challenge.codeHash)
+      : await acceptTotpCode(deps, user, input.code, now);
+
+  if (!accepted) {
+    const wrongAttempts = await deps.challenges.recordWrongAttempt(
+      challenge.challengeId,
+      AuthPolicy.maxWrongCodesPerChallenge,
+    );
+    await recordFailure(deps, challenge.email, now);
+    if (wrongAttempts === null) throw challengeExpired();
+    throw new Problem(401, ProblemCode.INVALID_CODE, {
+      extensions: { attemptsRemaining: AuthPolicy.maxWrongCodesPerChallenge - wrongAttempts },
+    });
+  }
+  // Deleting the challenge is what makes the code single-use, even against a concurrent request.
+  if (!(await deps.challenges.consume(challenge.challengeId))) throw challengeExpired();
+  await deps.throttle.reset(throttleSubject(deps, challenge.email));
+  return openSession(deps, user, now);
+};
+
+/** A new SMS code for a live challenge: at most 3 resends, 30 s apart. */
+export const resendCode = async (
+  deps: AuthDeps,
+  input: { challengeId: string },
+  now: Date,
+): Promise<{ challengeId: string; destination: string; expiresAt: string; resendsRemaining: number }> => {
+  const challenge = await liveChallenge(deps, input.challengeId, now);
+  if (challenge.method !== 'SMS') throw new Problem(409, ProblemCode.RESEND_NOT_AVAILABLE);
+  if (challenge.resends >= AuthPolicy.maxResends) throw new Problem(429, ProblemCode.RESEND_LIMIT_REACHED);
+  const nextAllowed = new Date(
+    new Date(challenge.lastSentAt ?? 0).getTime() + AuthPolicy.resendIntervalSeconds * 1000,
+  ).toISOString();
+  const wait = secondsUntil(nextAllowed, now);
+  if (wait > 0) throw tooManyAttempts(wait);
+
+  const user = await deps.users.findByEmail(challenge.email);
+  if (user?.mfa.method !== 'SMS') throw challengeExpired();
+  const code = generateSmsCode();
+  const expiresAt = new Date(now.getTime() + AuthPolicy.smsCodeTtlSeconds * 1000).toISOString();
+  const replaced = await deps.challenges.replaceCode(
+    challenge.challengeId,
+    {
+      codeHash: hashCode(deps.keys.codePepper, challenge.challengeId, code),
+      expiresAt,
+      sentAt: now.toISOString(),
+    },
+    {
+      maxResends: AuthPolicy.maxResends,
+      notSentAfter: new Date(now.getTime() - AuthPolicy.resendIntervalSeconds * 1000).toISOString(),
+    },
+  );
+  // Lost a race with another resend: that one's code stands.
+  if (!replaced) throw tooManyAttempts(AuthPolicy.resendIntervalSeconds);
+  await deps.sms.send(user.mfa.phoneNumber, smsCodeText(user.locale, code));
+  return {
+    challengeId: challenge.challengeId,
+    destination: maskPhoneNumber(user.mfa.phoneNumber),
+    expiresAt,
+    resendsRemaining: AuthPolicy.maxResends - challenge.resends - 1,
+  };
+};
