@@ -19,6 +19,7 @@ export interface ApiCall {
 export interface ApiAnswer {
   status: number;
   headers: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read any field of a JSON answer
   body: any;
 }
 
