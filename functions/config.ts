@@ -21,6 +21,10 @@ export const EnvName = {
   SESSION_TTL_SECONDS: 'SESSION_TTL_SECONDS',
   /** scrypt cost exponent for new password hashes: 17 (N = 2^17, OWASP) or more. */
   SCRYPT_LOG_N: 'SCRYPT_LOG_N',
+  /** Days before expiry that online renewal opens (default 30). */
+  RENEWAL_WINDOW_DAYS: 'RENEWAL_WINDOW_DAYS',
+  /** Licenses bought before this instant cannot be renewed (default 2019-04-01T00:00:00Z, version 8.0). */
+  LEGACY_CUTOFF: 'LEGACY_CUTOFF',
 } as const;
 
 /** Sign-in policy. PRODUCT.md fixes these numbers; they are named here, once. */
@@ -50,11 +54,18 @@ export interface Config {
   corsAllowedOrigins: string[];
   sessionTtlSeconds: number;
   scryptLogN: number;
+  renewalWindowDays: number;
+  legacyCutoff: Date;
 }
 
 const intFrom = (value: string | undefined, fallback: number): number => {
   const parsed = Number.parseInt(value ?? '', 10);
   return Number.isFinite(parsed) ? parsed : fallback;
+};
+
+const dateFrom = (value: string | undefined, fallback: string): Date => {
+  const parsed = new Date(value ?? '');
+  return Number.isNaN(parsed.getTime()) ? new Date(fallback) : parsed;
 };
 
 /** Reads the configuration from an environment (defaults to `process.env`). */
@@ -72,4 +83,6 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
     .filter(Boolean),
   sessionTtlSeconds: Math.min(3600, Math.max(60, intFrom(env[EnvName.SESSION_TTL_SECONDS], 3600))),
   scryptLogN: Math.max(17, intFrom(env[EnvName.SCRYPT_LOG_N], 17)),
+  renewalWindowDays: Math.max(1, intFrom(env[EnvName.RENEWAL_WINDOW_DAYS], 30)),
+  legacyCutoff: dateFrom(env[EnvName.LEGACY_CUTOFF], '2019-04-01T00:00:00.000Z'),
 });

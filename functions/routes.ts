@@ -22,11 +22,19 @@ export const Need = {
   SEND_SMS: 'SEND_SMS',
   SEND_EMAIL: 'SEND_EMAIL',
   TABLE_READ_ONLY: 'TABLE_READ_ONLY',
+  /** Touches nothing in AWS: no table, no secret (liveness). */
+  NO_AWS_ACCESS: 'NO_AWS_ACCESS',
 } as const;
 export type Need = (typeof Need)[keyof typeof Need];
 
 export const routes = {
-  health: { method: 'GET', path: '/v1/health', auth: false, needs: [], summary: 'Liveness' },
+  health: {
+    method: 'GET',
+    path: '/v1/health',
+    auth: false,
+    needs: [Need.NO_AWS_ACCESS],
+    summary: 'Liveness',
+  },
   login: {
     method: 'POST',
     path: '/v1/auth/login',
@@ -100,6 +108,33 @@ export const routes = {
     auth: true,
     needs: [Need.TABLE_READ_ONLY],
     summary: 'Workspaces I administer',
+  },
+  licenses: {
+    method: 'GET',
+    path: '/v1/licenses',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: 'Licenses of all my workspaces, soonest expiry first',
+  },
+  license: {
+    method: 'GET',
+    path: '/v1/licenses/{licenseId}',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: 'A license with its eligibility and renewals',
+  },
+  'license-eligibility': {
+    method: 'GET',
+    path: '/v1/licenses/{licenseId}/renewal-eligibility',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: 'May I renew this license online? If not, why and what to do',
+  },
+  'activation-code': {
+    method: 'POST',
+    path: '/v1/workspaces/{workspaceId}/activation-codes',
+    auth: true,
+    summary: 'Enter an activation code: attach its license to a workspace',
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -7,8 +7,10 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCatalogStore } from './adapters/dynamodb/catalog-store';
 import { DynamoChallengeStore } from './adapters/dynamodb/challenge-store';
 import { createDocumentClient } from './adapters/dynamodb/client';
+import { DynamoLicenseStore } from './adapters/dynamodb/license-store';
 import { DynamoSessionStore } from './adapters/dynamodb/session-store';
 import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from './adapters/dynamodb/user-store';
@@ -21,9 +23,12 @@ import { type Clock, systemClock } from './domain/clock';
 import { type DerivedKeys, deriveKeys } from './domain/secrets';
 import { TokenService } from './domain/tokens';
 import type { ChallengeStore, SessionStore, ThrottleStore } from './ports/auth-records';
+import type { CatalogStore } from './ports/catalog';
+import type { LicenseStore } from './ports/licenses';
 import type { EmailSender, SmsSender } from './ports/messaging';
 import type { UserStore } from './ports/users';
 import type { WorkspaceStore } from './ports/workspaces';
+import type { ActivationCodeDeps } from './use-cases/activation-codes';
 import type { AuthDeps } from './use-cases/auth-deps';
 
 interface Overrides {
@@ -64,6 +69,11 @@ export const throttleStore = (): ThrottleStore =>
   once('throttle', () => new DynamoThrottleStore(documentClient(), config().tableName));
 export const workspaceStore = (): WorkspaceStore =>
   once('workspaces', () => new DynamoWorkspaceStore(documentClient(), config().tableName));
+
+export const licenseStore = (): LicenseStore =>
+  once('licenses', () => new DynamoLicenseStore(documentClient(), config().tableName));
+export const catalogStore = (): CatalogStore =>
+  once('catalog', () => new DynamoCatalogStore(documentClient(), config().tableName));
 
 export const smsSender = (): SmsSender =>
   overrides.sms ??
@@ -117,3 +127,17 @@ export const authDeps = async (): Promise<AuthDeps> => ({
   keys: await keys(),
   config: config(),
 });
+
+/** The license use cases' dependencies. */
+export const licenseDeps = async (): Promise<ActivationCodeDeps> => {
+  const { codePepper } = await keys();
+  return {
+    licenses: licenseStore(),
+    workspaces: workspaceStore(),
+    catalog: catalogStore(),
+    throttle: throttleStore(),
+    cursorKey: codePepper,
+    pepper: codePepper,
+    policy: { windowDays: config().renewalWindowDays, legacyCutoff: config().legacyCutoff },
+  };
+};

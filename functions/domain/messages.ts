@@ -23,6 +23,8 @@ const problemDetails = {
     MFA_ALREADY_ENABLED: 'Two-step verification is already on. Turn it off first to change the method.',
     MFA_NOT_ENABLED: 'Two-step verification is not on.',
     ENROLMENT_NOT_STARTED: 'There is no pending enrolment to confirm, or it has expired. Start again.',
+    INVALID_ACTIVATION_CODE: 'This activation code is not valid. Check it and try again.',
+    ACTIVATION_CODE_IN_USE: 'This activation code is already in use in another workspace.',
     INTERNAL_ERROR: 'Something went wrong on our side. Try again later.',
   },
   pl: {
@@ -44,6 +46,8 @@ const problemDetails = {
     MFA_ALREADY_ENABLED: 'Weryfikacja dwuetapowa jest już włączona. Aby zmienić metodę, najpierw ją wyłącz.',
     MFA_NOT_ENABLED: 'Weryfikacja dwuetapowa nie jest włączona.',
     ENROLMENT_NOT_STARTED: 'Nie ma rozpoczętej konfiguracji do potwierdzenia albo wygasła. Zacznij od nowa.',
+    INVALID_ACTIVATION_CODE: 'Ten kod aktywacyjny jest nieprawidłowy. Sprawdź go i spróbuj ponownie.',
+    ACTIVATION_CODE_IN_USE: 'Ten kod aktywacyjny jest już używany w innym obszarze roboczym.',
     INTERNAL_ERROR: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie później.',
   },
 } as const satisfies Record<Locale, Record<string, string>>;

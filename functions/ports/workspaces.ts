@@ -9,6 +9,10 @@ export interface Workspace {
 export interface WorkspaceStore {
   /** Workspaces the user administers, ordered by name. */
   listForAdmin(userId: string): Promise<Workspace[]>;
+  /** The workspace if the user administers it; null when not, exactly as when it does not exist. */
+  getForAdmin(userId: string, workspaceId: string): Promise<Workspace | null>;
+  /** The administrators' user ids of a workspace (empty when it does not exist). */
+  adminsOf(workspaceId: string): Promise<string[]>;
   /** Creates or replaces a workspace and its administrators (import). */
   put(workspace: Workspace, adminUserIds: readonly string[]): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
@@ -42,6 +43,31 @@ export class DynamoWorkspaceStore implements WorkspaceStore {
     return workspaces.sort(
       (a, b) => a.name.localeCompare(b.name) || a.workspaceId.localeCompare(b.workspaceId),
     );
+  }
+
+  public async getForAdmin(userId: string, workspaceId: string): Promise<Workspace | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: Keys.membership(userId, workspaceId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item
+      ? { workspaceId: Item.workspaceId, name: Item.name, countryCode: Item.countryCode ?? null }
+      : null;
+  }
+
+  public async adminsOf(workspaceId: string): Promise<string[]> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: Keys.workspace(workspaceId),
+        ConsistentRead: true,
+        ProjectionExpression: 'adminUserIds',
+      }),
+    );
+    return (Item?.adminUserIds ?? []) as string[];
   }
 
   public async put(workspace: Workspace, adminUserIds: readonly string[]): Promise<void> {

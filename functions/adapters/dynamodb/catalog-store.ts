@@ -1,0 +1,57 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import type { CatalogStore, Offer, Price, Product } from '../../ports/catalog';
+import { Keys } from './table-definition';
+
+/** Products, the price book and special offers (written by the import). */
+export class DynamoCatalogStore implements CatalogStore {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async getProduct(productCode: string): Promise<Product | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: Keys.product(productCode) }),
+    );
+    return Item
+      ? { productCode: Item.productCode, name: Item.name, renewableOnline: Item.renewableOnline === true }
+      : null;
+  }
+
+  public async getPrice(productCode: string, countryCode: string): Promise<Price | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: Keys.price(productCode, countryCode) }),
+    );
+    return Item
+      ? {
+          productCode: Item.productCode,
+          countryCode: Item.countryCode,
+          currency: Item.currency,
+          unitAmount: Item.unitAmount,
+        }
+      : null;
+  }
+
+  public async listOffers(): Promise<Offer[]> {
+    const offers: Offer[] = [];
+    let startKey: QueryCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': Keys.offer('').pk },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const { pk: _pk, sk: _sk, type: _type, ...offer } of page.Items ?? []) offers.push(offer as Offer);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return offers;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * License items, the one definition of their shapes. A license is stored three ways:
+ * - the license itself, `LICENSE#<id>`, also indexed by workspace in gsi1 (`WSLIC#<workspace>`);
+ * - an activation-code lookup item, `CODE#<sha256 of code>` → licenseId, so the code itself is kept
+ *   nowhere readable;
+ * - one list entry per administrator of its workspace, `ADMIN#<user>` / `LIC#<expiresAt>#<id>`, a copy
+ *   of what the list shows, ordered by expiry, and also in gsi1 as `ADMINWS#<user>#<workspace>`.
+ * The copies make "my licenses" one Query per page however many workspaces an admin has; the price is
+ * writing one entry per admin when a license or a membership changes.
+ */
+import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
+import type { LicensePlacement, LicenseRecord, LicenseSummary } from '../../ports/licenses';
+
+export const LicenseKeys = {
+  license: (licenseId: string) => ({ pk: `LICENSE#${licenseId}`, sk: 'LICENSE' }),
+  code: (code: string) => ({ pk: `CODE#${activationCodeLookupHash(code)}`, sk: 'CODE' }),
+  licensesOfWorkspace: (workspaceId: string) => `WSLIC#${workspaceId}`,
+  adminList: (userId: string) => `ADMIN#${userId}`,
+  adminWorkspaceList: (userId: string, workspaceId: string) => `ADMINWS#${userId}#${workspaceId}`,
+  /** Sort key of a list entry: by expiry (ISO strings sort by time), then id. */
+  listEntry: (expiresAt: string, licenseId: string) => `LIC#${expiresAt}#${licenseId}`,
+  listEntryPrefix: 'LIC#',
+} as const;
+
+const RECORD_FIELDS = [
+  'licenseId',
+  'workspaceId',
+  'productCode',
+  'seats',
+  'termMonths',
+  'purchaseChannel',
+  'purchasedAt',
+  'startsAt',
+  'expiresAt',
+  'activationCodeHint',
+] as const;
+
+/** Picks the record's fields from an item, dropping keys and bookkeeping. */
+export const recordOf = (item: Record<string, unknown>): LicenseRecord =>
+  Object.fromEntries(RECORD_FIELDS.map((field) => [field, item[field] ?? null])) as unknown as LicenseRecord;
+
+export const summaryOf = (item: Record<string, unknown>): LicenseSummary => ({
+  ...(recordOf(item) as LicenseSummary),
+  workspaceName: String(item.workspaceName),
+  productName: String(item.productName),
+});
+
+export const licenseItem = (license: LicenseRecord & { activationCode: string }) => {
+  const { activationCode, ...record } = license;
+  return {
+    ...LicenseKeys.license(license.licenseId),
+    type: 'LICENSE',
+    ...record,
+    activationCodeHint: activationCodeHint(activationCode),
+    ...(license.workspaceId
+      ? { gsi1pk: LicenseKeys.licensesOfWorkspace(license.workspaceId), gsi1sk: `LIC#${license.licenseId}` }
+      : {}),
+  };
+};
+
+export const codeItem = (licenseId: string, activationCode: string) => ({
+  ...LicenseKeys.code(activationCode),
+  type: 'ACTIVATION_CODE',
+  licenseId,
+});
+
+/** The list entries of a license placed in a workspace: one per administrator. */
+export const listEntryItems = (license: LicenseRecord, placement: LicensePlacement) =>
+  placement.adminUserIds.map((userId) => ({
+    pk: LicenseKeys.adminList(userId),
+    sk: LicenseKeys.listEntry(license.expiresAt, license.licenseId),
+    gsi1pk: LicenseKeys.adminWorkspaceList(userId, placement.workspaceId),
+    gsi1sk: LicenseKeys.listEntry(license.expiresAt, license.licenseId),
+    type: 'LICENSE_ENTRY',
+    ...license,
+    workspaceId: placement.workspaceId,
+    workspaceName: placement.workspaceName,
+    productName: placement.productName,
+  }));
+
+/** Keys of the list entries a stored license has for some administrators. */
+export const listEntryKeys = (
+  license: Pick<LicenseRecord, 'licenseId' | 'expiresAt'>,
+  adminUserIds: readonly string[],
+) =>
+  adminUserIds.map((userId) => ({
+    pk: LicenseKeys.adminList(userId),
+    sk: LicenseKeys.listEntry(license.expiresAt, license.licenseId),
+  }));

@@ -1,0 +1,198 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { activationCodeLookupHash } from '../../domain/activation-code';
+import type {
+  LicensePage,
+  LicensePageQuery,
+  LicensePlacement,
+  LicenseRecord,
+  LicenseStore,
+  Renewal,
+} from '../../ports/licenses';
+import { batchWrite } from '../../seed/batch-write';
+import { isConditionFailure } from './errors';
+import {
+  codeItem,
+  LicenseKeys,
+  licenseItem,
+  listEntryItems,
+  listEntryKeys,
+  recordOf,
+  summaryOf,
+} from './license-items';
+import { Keys } from './table-definition';
+
+/** Licenses, their activation-code lookup and the per-administrator list (see license-items.ts). */
+export class DynamoLicenseStore implements LicenseStore {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async get(licenseId: string): Promise<(LicenseRecord & { renewalInProgress: boolean }) | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: LicenseKeys.license(licenseId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? { ...recordOf(Item), renewalInProgress: Item.renewalInProgress === true } : null;
+  }
+
+  public async listRenewals(licenseId: string): Promise<Renewal[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': LicenseKeys.license(licenseId).pk, ':prefix': 'RENEWAL#' },
+        ScanIndexForward: false,
+      }),
+    );
+    return Items.map(({ pk: _pk, sk: _sk, type: _type, ...renewal }) => renewal as Renewal);
+  }
+
+  /** One Query: the admin's own list partition, or its per-workspace slice in gsi1. */
+  public async listForAdmin(userId: string, query: LicensePageQuery): Promise<LicensePage> {
+    const byWorkspace = query.workspaceId !== undefined;
+    const pk = byWorkspace
+      ? LicenseKeys.adminWorkspaceList(userId, query.workspaceId as string)
+      : LicenseKeys.adminList(userId);
+    const prefix = LicenseKeys.listEntryPrefix;
+    const low = query.expiresFrom ? `${prefix}${query.expiresFrom.toISOString()}` : prefix;
+    // '$' sorts right after '#', so `LIC$` bounds every `LIC#…` key from above.
+    const high = query.expiresBefore ? `${prefix}${query.expiresBefore.toISOString()}` : 'LIC$';
+    const startKey = query.after
+      ? byWorkspace
+        ? { gsi1pk: pk, gsi1sk: query.after, pk: LicenseKeys.adminList(userId), sk: query.after }
+        : { pk, sk: query.after }
+      : undefined;
+    // One extra item tells whether another page follows, so the last page never comes back empty.
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: byWorkspace ? 'gsi1' : undefined,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+        ExpressionAttributeNames: {
+          '#pk': byWorkspace ? 'gsi1pk' : 'pk',
+          '#sk': byWorkspace ? 'gsi1sk' : 'sk',
+        },
+        ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
+        ExclusiveStartKey: startKey,
+        Limit: query.limit + 1,
+        ConsistentRead: !byWorkspace,
+      }),
+    );
+    const page = Items.slice(0, query.limit);
+    const lastItem = page.at(-1);
+    return {
+      items: page.map(summaryOf),
+      last: Items.length > query.limit && lastItem ? String(lastItem.sk) : undefined,
+    };
+  }
+
+  public async findIdByActivationCode(code: string): Promise<string | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: LicenseKeys.code(code), ConsistentRead: true }),
+    );
+    return Item ? String(Item.licenseId) : null;
+  }
+
+  public async put(
+    license: LicenseRecord & { activationCode: string },
+    placement: LicensePlacement | null,
+  ): Promise<void> {
+    const { Item: previous } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: LicenseKeys.license(license.licenseId),
+        ConsistentRead: true,
+      }),
+    );
+    const stale = previous ? await this.staleWrites(previous, license) : [];
+    const { activationCode: _code, ...record } = license;
+    await batchWrite(
+      this.client,
+      this.tableName,
+      [
+        ...stale,
+        {
+          PutRequest: {
+            Item: {
+              ...licenseItem(license),
+              activationCodeHash: activationCodeLookupHash(license.activationCode),
+            },
+          },
+        },
+        { PutRequest: { Item: codeItem(license.licenseId, license.activationCode) } },
+        ...(placement ? listEntryItems(record, placement).map((Item) => ({ PutRequest: { Item } })) : []),
+      ],
+      { concurrency: 1 },
+    );
+  }
+
+  /** Deletes for what a replaced license leaves behind: its old code and its old list entries. */
+  private async staleWrites(
+    previous: Record<string, unknown>,
+    next: LicenseRecord & { activationCode: string },
+  ) {
+    const deletes: Array<{ DeleteRequest: { Key: Record<string, string> } }> = [];
+    if (
+      previous.activationCodeHash &&
+      previous.activationCodeHash !== activationCodeLookupHash(next.activationCode)
+    ) {
+      deletes.push({ DeleteRequest: { Key: { pk: `CODE#${previous.activationCodeHash}`, sk: 'CODE' } } });
+    }
+    const old = recordOf(previous);
+    if (old.workspaceId) {
+      const { Item: workspace } = await this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: Keys.workspace(old.workspaceId),
+          ConsistentRead: true,
+        }),
+      );
+      const admins = (workspace?.adminUserIds ?? []) as string[];
+      const moved = old.expiresAt !== next.expiresAt || old.workspaceId !== next.workspaceId;
+      if (moved) for (const Key of listEntryKeys(old, admins)) deletes.push({ DeleteRequest: { Key } });
+    }
+    return deletes;
+  }
+
+  public async attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean> {
+    const attached = { ...license, workspaceId: placement.workspaceId };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: LicenseKeys.license(license.licenseId),
+                UpdateExpression: 'SET workspaceId = :ws, gsi1pk = :gpk, gsi1sk = :gsk',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_type(workspaceId, :null)',
+                ExpressionAttributeValues: {
+                  ':ws': placement.workspaceId,
+                  ':gpk': LicenseKeys.licensesOfWorkspace(placement.workspaceId),
+                  ':gsk': `LIC#${license.licenseId}`,
+                  ':null': 'NULL',
+                },
+              },
+            },
+            ...listEntryItems(attached, placement).map((Item) => ({
+              Put: { TableName: this.tableName, Item },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { httpHandler } from '../http/handler';
+import { resourceId } from '../http/schemas';
+import { licenseEligibility } from '../use-cases/licenses';
+import { licenseDeps } from '../wiring';
+
+export const handler = httpHandler('license-eligibility', {}, async ({ params, session, now, locale }) => ({
+  status: 200,
+  body: await licenseEligibility(
+    await licenseDeps(),
+    session.userId,
+    resourceId(params, 'licenseId'),
+    now,
+    locale,
+  ),
+}));

@@ -1,0 +1,137 @@
+/**
+ * The Licenses tab: the list across all my workspaces, one license with its eligibility, and the
+ * eligibility verdict alone. Licenses of workspaces the caller does not administer are NOT_FOUND,
+ * exactly like licenses that do not exist.
+ */
+import { type EligibilityPolicy, evaluateEligibility } from '../domain/eligibility';
+import { describeEligibility } from '../domain/eligibility-messages';
+import { daysRemaining, expiryRangeOf, type LicenseStatus, licenseStatus } from '../domain/license-status';
+import type { Locale } from '../domain/locale';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { Problem, ProblemCode } from '../http/problem';
+import type { CatalogStore } from '../ports/catalog';
+import type { LicenseStore, LicenseSummary } from '../ports/licenses';
+import type { WorkspaceStore } from '../ports/workspaces';
+
+export interface LicenseDeps {
+  licenses: LicenseStore;
+  workspaces: WorkspaceStore;
+  catalog: CatalogStore;
+  cursorKey: Uint8Array;
+  policy: EligibilityPolicy;
+}
+
+/** A license as the API shows it. */
+export const licenseView = (license: LicenseSummary, now: Date, windowDays: number) => ({
+  licenseId: license.licenseId,
+  workspaceId: license.workspaceId,
+  workspaceName: license.workspaceName,
+  productCode: license.productCode,
+  productName: license.productName,
+  seats: license.seats,
+  termMonths: license.termMonths,
+  purchaseChannel: license.purchaseChannel,
+  purchasedAt: license.purchasedAt,
+  startsAt: license.startsAt,
+  expiresAt: license.expiresAt,
+  daysRemaining: daysRemaining(new Date(license.expiresAt), now),
+  status: licenseStatus(new Date(license.expiresAt), now, windowDays),
+  activationCodeHint: license.activationCodeHint,
+});
+
+export interface ListQuery {
+  limit: number;
+  cursor?: string;
+  workspaceId?: string;
+  status?: LicenseStatus;
+}
+
+export const listLicenses = async (deps: LicenseDeps, userId: string, query: ListQuery, now: Date) => {
+  if (query.workspaceId && !(await deps.workspaces.getForAdmin(userId, query.workspaceId))) {
+    throw new Problem(404, ProblemCode.NOT_FOUND);
+  }
+  // The cursor is bound to the user and the filters it was issued for.
+  const scope = JSON.stringify([
+    'licenses',
+    userId,
+    query.workspaceId ?? null,
+    query.status ?? null,
+    query.limit,
+  ]);
+  const range = query.status ? expiryRangeOf(query.status, now, deps.policy.windowDays) : {};
+  const page = await deps.licenses.listForAdmin(userId, {
+    limit: query.limit,
+    after: query.cursor ? decodeCursor(deps.cursorKey, scope, query.cursor) : undefined,
+    workspaceId: query.workspaceId,
+    expiresFrom: range.from,
+    expiresBefore: range.to,
+  });
+  return {
+    items: page.items.map((license) => licenseView(license, now, deps.policy.windowDays)),
+    nextCursor: page.last ? encodeCursor(deps.cursorKey, scope, page.last) : null,
+  };
+};
+
+/** A license the user administers, with what its views need, or 404. */
+const loadOwnLicense = async (deps: LicenseDeps, userId: string, licenseId: string) => {
+  const license = await deps.licenses.get(licenseId);
+  const workspace = license?.workspaceId
+    ? await deps.workspaces.getForAdmin(userId, license.workspaceId)
+    : null;
+  if (!license || !workspace) throw new Problem(404, ProblemCode.NOT_FOUND);
+  const [product, price] = await Promise.all([
+    deps.catalog.getProduct(license.productCode),
+    workspace.countryCode ? deps.catalog.getPrice(license.productCode, workspace.countryCode) : null,
+  ]);
+  return { license: { ...license, workspaceId: workspace.workspaceId }, workspace, product, price };
+};
+
+const verdictFor = async (deps: LicenseDeps, userId: string, licenseId: string, now: Date) => {
+  const { license, workspace, product, price } = await loadOwnLicense(deps, userId, licenseId);
+  const verdict = evaluateEligibility(
+    {
+      licenseId: license.licenseId,
+      purchaseChannel: license.purchaseChannel,
+      purchasedAt: new Date(license.purchasedAt),
+      expiresAt: new Date(license.expiresAt),
+      productRenewableOnline: product?.renewableOnline === true,
+      workspaceCountryCode: workspace.countryCode,
+      priceAvailable: price !== null,
+      renewalInProgress: license.renewalInProgress === true,
+    },
+    now,
+    deps.policy,
+  );
+  return { license, workspace, product, verdict };
+};
+
+export const licenseEligibility = async (
+  deps: LicenseDeps,
+  userId: string,
+  licenseId: string,
+  now: Date,
+  locale: Locale,
+) => {
+  const { verdict } = await verdictFor(deps, userId, licenseId, now);
+  return describeEligibility(verdict, locale, deps.policy.windowDays);
+};
+
+export const licenseDetails = async (
+  deps: LicenseDeps,
+  userId: string,
+  licenseId: string,
+  now: Date,
+  locale: Locale,
+) => {
+  const { license, workspace, product, verdict } = await verdictFor(deps, userId, licenseId, now);
+  const summary = {
+    ...license,
+    workspaceName: workspace.name,
+    productName: product?.name ?? license.productCode,
+  };
+  return {
+    ...licenseView(summary, now, deps.policy.windowDays),
+    eligibility: describeEligibility(verdict, locale, deps.policy.windowDays),
+    renewals: await deps.licenses.listRenewals(license.licenseId),
+  };
+};
