@@ -4,7 +4,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { activationCodeLookupHash } from '../../domain/activation-code';
+import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
 import type {
   LicensePage,
   LicensePageQuery,
@@ -114,7 +114,8 @@ export class DynamoLicenseStore implements LicenseStore {
       }),
     );
     const stale = previous ? await this.staleWrites(previous, license) : [];
-    const { activationCode: _code, ...record } = license;
+    const { activationCode, ...rest } = license;
+    const record = { ...rest, activationCodeHint: activationCodeHint(activationCode) };
     await batchWrite(
       this.client,
       this.tableName,
