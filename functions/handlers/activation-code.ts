@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { httpHandler } from '../http/handler';
 import { resourceId } from '../http/schemas';
 import { enterActivationCode } from '../use-cases/activation-codes';

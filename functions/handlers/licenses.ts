@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { LicenseStatus } from '../domain/license-status';
 import { httpHandler } from '../http/handler';
 import { opaqueId, pageLimit } from '../http/schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { httpHandler } from '../http/handler';
 import { emailInput, passwordInput } from '../http/schemas';
 import { logIn } from '../use-cases/sign-in';

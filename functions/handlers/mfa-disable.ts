@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { httpHandler } from '../http/handler';
 import { oneTimeCode } from '../http/schemas';
 import { disableMfa } from '../use-cases/mfa-settings';

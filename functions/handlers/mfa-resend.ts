@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { httpHandler } from '../http/handler';
 import { opaqueId } from '../http/schemas';
 import { resendCode } from '../use-cases/sign-in';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { httpHandler } from '../http/handler';
 import { oneTimeCode, opaqueId } from '../http/schemas';
 import { verifyCode } from '../use-cases/sign-in';

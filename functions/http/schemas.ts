@@ -1,5 +1,5 @@
 /** Input schemas shared by several routes (zod/mini keeps Lambda bundles small). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Problem, ProblemCode } from './problem';
 
 /** An email as typed at sign-in; not format-checked beyond length, so the answer never differs by format. */
