@@ -25,6 +25,10 @@ export const EnvName = {
   RENEWAL_WINDOW_DAYS: 'RENEWAL_WINDOW_DAYS',
   /** Licenses bought before this instant cannot be renewed (default 2019-04-01T00:00:00Z, version 8.0). */
   LEGACY_CUTOFF: 'LEGACY_CUTOFF',
+  /** How long a checkout's quote holds and can be paid, in minutes (default 60). */
+  CHECKOUT_TTL_MINUTES: 'CHECKOUT_TTL_MINUTES',
+  /** The store's page for a checkout; `{checkoutId}` is replaced. */
+  STORE_CHECKOUT_URL: 'STORE_CHECKOUT_URL',
 } as const;
 
 /** Sign-in policy. PRODUCT.md fixes these numbers; they are named here, once. */
@@ -56,6 +60,8 @@ export interface Config {
   scryptLogN: number;
   renewalWindowDays: number;
   legacyCutoff: Date;
+  checkoutTtlMinutes: number;
+  storeCheckoutUrl: string;
 }
 
 const intFrom = (value: string | undefined, fallback: number): number => {
@@ -85,4 +91,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   scryptLogN: Math.max(17, intFrom(env[EnvName.SCRYPT_LOG_N], 17)),
   renewalWindowDays: Math.max(1, intFrom(env[EnvName.RENEWAL_WINDOW_DAYS], 30)),
   legacyCutoff: dateFrom(env[EnvName.LEGACY_CUTOFF], '2019-04-01T00:00:00.000Z'),
+  checkoutTtlMinutes: Math.max(5, intFrom(env[EnvName.CHECKOUT_TTL_MINUTES], 60)),
+  storeCheckoutUrl:
+    env[EnvName.STORE_CHECKOUT_URL] ?? 'https://store.renewal-hub.example/checkouts/{checkoutId}',
 });

@@ -4,14 +4,20 @@ import { createHash, randomInt } from 'node:crypto';
  * Activation codes: 20 characters from an alphabet without look-alikes (no I, L, O, 0, 1), shown as
  * `XXXXX-XXXXX-XXXXX-XXXXX`.
  */
+export const ACTIVATION_CODE_LENGTH = 20;
 export const ACTIVATION_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const LENGTH = 20;
-const CANONICAL = new RegExp(`^[${ACTIVATION_CODE_ALPHABET}]{${LENGTH}}$`);
+const CANONICAL = new RegExp(`^[${ACTIVATION_CODE_ALPHABET}]{${ACTIVATION_CODE_LENGTH}}$`);
 
-/** Input ignores case, spaces and dashes; returns the canonical 20 characters or null if malformed. */
+/** Input ignores case, spaces and dashes: `abcde-fghjk …` → `ABCDEFGHJK…`. */
+export const stripActivationCode = (input: string): string => input.replace(/[\s-]+/g, '').toUpperCase();
+
+/** Whether a stripped code is 20 characters of the alphabet. */
+export const isActivationCode = (code: string): boolean => CANONICAL.test(code);
+
+/** The canonical 20 characters of a typed code, or null if it is malformed. */
 export const normalizeActivationCode = (input: string): string | null => {
-  const code = input.replace(/[\s-]+/g, '').toUpperCase();
-  return CANONICAL.test(code) ? code : null;
+  const code = stripActivationCode(input);
+  return isActivationCode(code) ? code : null;
 };
 
 /** `XXXXX-XXXXX-XXXXX-XXXXX`. */
@@ -23,7 +29,7 @@ export const activationCodeHint = (code: string): string => code.slice(-5);
 /** A new code from the CSPRNG (31^20 ≈ 2^99 possibilities). */
 export const generateActivationCode = (): string =>
   Array.from(
-    { length: LENGTH },
+    { length: ACTIVATION_CODE_LENGTH },
     () => ACTIVATION_CODE_ALPHABET[randomInt(ACTIVATION_CODE_ALPHABET.length)],
   ).join('');
 

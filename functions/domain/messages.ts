@@ -25,6 +25,13 @@ const problemDetails = {
     ENROLMENT_NOT_STARTED: 'There is no pending enrolment to confirm, or it has expired. Start again.',
     INVALID_ACTIVATION_CODE: 'This activation code is not valid. Check it and try again.',
     ACTIVATION_CODE_IN_USE: 'This activation code is already in use in another workspace.',
+    NOT_ELIGIBLE: 'This license cannot be renewed online. See `reasons` for why and what to do.',
+    IDEMPOTENCY_KEY_REQUIRED:
+      'Send an Idempotency-Key header (for example a UUID) so a retry cannot start a second renewal.',
+    IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request. Use a new key.',
+    IDEMPOTENCY_KEY_IN_PROGRESS:
+      'A request with this Idempotency-Key is still being processed. Retry shortly.',
+    INVALID_SIGNATURE: 'The Store-Signature header is missing, malformed, stale or does not match the body.',
     INTERNAL_ERROR: 'Something went wrong on our side. Try again later.',
   },
   pl: {
@@ -48,6 +55,14 @@ const problemDetails = {
     ENROLMENT_NOT_STARTED: 'Nie ma rozpoczętej konfiguracji do potwierdzenia albo wygasła. Zacznij od nowa.',
     INVALID_ACTIVATION_CODE: 'Ten kod aktywacyjny jest nieprawidłowy. Sprawdź go i spróbuj ponownie.',
     ACTIVATION_CODE_IN_USE: 'Ten kod aktywacyjny jest już używany w innym obszarze roboczym.',
+    NOT_ELIGIBLE: 'Tej licencji nie można odnowić online. Przyczyny i dalsze kroki są w `reasons`.',
+    IDEMPOTENCY_KEY_REQUIRED:
+      'Wyślij nagłówek Idempotency-Key (np. UUID), aby ponowienie nie rozpoczęło drugiego odnowienia.',
+    IDEMPOTENCY_KEY_REUSED: 'Ten Idempotency-Key został już użyty dla innego żądania. Użyj nowego klucza.',
+    IDEMPOTENCY_KEY_IN_PROGRESS:
+      'Żądanie z tym Idempotency-Key jest jeszcze przetwarzane. Spróbuj za chwilę.',
+    INVALID_SIGNATURE:
+      'Nagłówek Store-Signature jest pusty, błędny, przeterminowany albo nie pasuje do treści.',
     INTERNAL_ERROR: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie później.',
   },
 } as const satisfies Record<Locale, Record<string, string>>;

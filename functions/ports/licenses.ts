@@ -13,6 +13,9 @@ export interface LicenseRecord {
   activationCodeHint: string;
 }
 
+/** A license as imported: with its full activation code, which is stored only as a hash and a hint. */
+export type NewLicense = Omit<LicenseRecord, 'activationCodeHint'> & { activationCode: string };
+
 /** A license of a workspace, with the names the list shows. */
 export interface LicenseSummary extends LicenseRecord {
   workspaceId: string;
@@ -44,6 +47,13 @@ export interface LicensePage {
   last?: string;
 }
 
+/** Where a license's renewal stands, kept on the license item by checkouts and the purchase workflow. */
+export interface LicenseRenewalState {
+  renewalInProgress: boolean;
+  /** The checkout currently OPEN for this license, if any. */
+  openCheckoutId: string | null;
+}
+
 /** A completed renewal, for the license's history. */
 export interface Renewal {
   checkoutId: string;
@@ -55,8 +65,8 @@ export interface Renewal {
 }
 
 export interface LicenseStore {
-  /** The license, and whether a paid renewal of it is being completed or reviewed. */
-  get(licenseId: string): Promise<(LicenseRecord & { renewalInProgress: boolean }) | null>;
+  /** The license, whether a paid renewal of it is being completed or reviewed, and its open checkout. */
+  get(licenseId: string): Promise<(LicenseRecord & LicenseRenewalState) | null>;
   /** Completed renewals, newest first. */
   listRenewals(licenseId: string): Promise<Renewal[]>;
   /** One page of the licenses of every workspace the user administers, soonest expiry first. */
@@ -64,7 +74,9 @@ export interface LicenseStore {
   /** The license a (normalized) activation code belongs to, if any. */
   findIdByActivationCode(code: string): Promise<string | null>;
   /** Creates or replaces a license with its code (import). `placement` is null while unattached. */
-  put(license: LicenseRecord & { activationCode: string }, placement: LicensePlacement | null): Promise<void>;
+  put(license: NewLicense, placement: LicensePlacement | null): Promise<void>;
+  /** Deletes a former administrator's list entries for a workspace. */
+  removeListEntries(userId: string, workspaceId: string): Promise<number>;
   /** Attaches an unattached license; false when it is attached already (someone got there first). */
   attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean>;
 }

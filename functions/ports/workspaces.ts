@@ -13,6 +13,8 @@ export interface WorkspaceStore {
   getForAdmin(userId: string, workspaceId: string): Promise<Workspace | null>;
   /** The administrators' user ids of a workspace (empty when it does not exist). */
   adminsOf(workspaceId: string): Promise<string[]>;
+  /** Deletes the memberships of users who no longer administer the workspace. */
+  removeAdmins(workspaceId: string, userIds: readonly string[]): Promise<void>;
   /** Creates or replaces a workspace and its administrators (import). */
   put(workspace: Workspace, adminUserIds: readonly string[]): Promise<void>;
 }

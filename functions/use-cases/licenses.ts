@@ -86,7 +86,11 @@ const loadOwnLicense = async (deps: LicenseDeps, userId: string, licenseId: stri
   return { license: { ...license, workspaceId: workspace.workspaceId }, workspace, product, price };
 };
 
-const verdictFor = async (deps: LicenseDeps, userId: string, licenseId: string, now: Date) => {
+/**
+ * A license the user administers with everything known about it, and its eligibility verdict.
+ * @throws Problem 404 when the license does not exist or is not the user's.
+ */
+export const assessLicense = async (deps: LicenseDeps, userId: string, licenseId: string, now: Date) => {
   const { license, workspace, product, price } = await loadOwnLicense(deps, userId, licenseId);
   const verdict = evaluateEligibility(
     {
@@ -102,7 +106,7 @@ const verdictFor = async (deps: LicenseDeps, userId: string, licenseId: string, 
     now,
     deps.policy,
   );
-  return { license, workspace, product, verdict };
+  return { license, workspace, product, price, verdict };
 };
 
 export const licenseEligibility = async (
@@ -112,7 +116,7 @@ export const licenseEligibility = async (
   now: Date,
   locale: Locale,
 ) => {
-  const { verdict } = await verdictFor(deps, userId, licenseId, now);
+  const { verdict } = await assessLicense(deps, userId, licenseId, now);
   return describeEligibility(verdict, locale, deps.policy.windowDays);
 };
 
@@ -123,7 +127,7 @@ export const licenseDetails = async (
   now: Date,
   locale: Locale,
 ) => {
-  const { license, workspace, product, verdict } = await verdictFor(deps, userId, licenseId, now);
+  const { license, workspace, product, verdict } = await assessLicense(deps, userId, licenseId, now);
   const summary = {
     ...license,
     workspaceName: workspace.name,

@@ -9,7 +9,7 @@
  * writing one entry per admin when a license or a membership changes.
  */
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
-import type { LicensePlacement, LicenseRecord, LicenseSummary } from '../../ports/licenses';
+import type { LicensePlacement, LicenseRecord, LicenseSummary, NewLicense } from '../../ports/licenses';
 
 export const LicenseKeys = {
   license: (licenseId: string) => ({ pk: `LICENSE#${licenseId}`, sk: 'LICENSE' }),
@@ -45,7 +45,7 @@ export const summaryOf = (item: Record<string, unknown>): LicenseSummary => ({
   productName: String(item.productName),
 });
 
-export const licenseItem = (license: LicenseRecord & { activationCode: string }) => {
+export const licenseItem = (license: NewLicense) => {
   const { activationCode, ...record } = license;
   return {
     ...LicenseKeys.license(license.licenseId),

@@ -10,10 +10,12 @@ import type {
   LicensePageQuery,
   LicensePlacement,
   LicenseRecord,
+  LicenseRenewalState,
   LicenseStore,
+  NewLicense,
   Renewal,
 } from '../../ports/licenses';
-import { batchWrite } from '../../seed/batch-write';
+import { batchWrite } from './batch-write';
 import { isConditionFailure } from './errors';
 import {
   codeItem,
@@ -33,7 +35,7 @@ export class DynamoLicenseStore implements LicenseStore {
     private readonly tableName: string,
   ) {}
 
-  public async get(licenseId: string): Promise<(LicenseRecord & { renewalInProgress: boolean }) | null> {
+  public async get(licenseId: string): Promise<(LicenseRecord & LicenseRenewalState) | null> {
     const { Item } = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
@@ -41,7 +43,12 @@ export class DynamoLicenseStore implements LicenseStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? { ...recordOf(Item), renewalInProgress: Item.renewalInProgress === true } : null;
+    if (!Item) return null;
+    return {
+      ...recordOf(Item),
+      renewalInProgress: Item.renewalInProgress === true,
+      openCheckoutId: typeof Item.openCheckoutId === 'string' ? Item.openCheckoutId : null,
+    };
   }
 
   public async listRenewals(licenseId: string): Promise<Renewal[]> {
@@ -102,10 +109,7 @@ export class DynamoLicenseStore implements LicenseStore {
     return Item ? String(Item.licenseId) : null;
   }
 
-  public async put(
-    license: LicenseRecord & { activationCode: string },
-    placement: LicensePlacement | null,
-  ): Promise<void> {
+  public async put(license: NewLicense, placement: LicensePlacement | null): Promise<void> {
     const { Item: previous } = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
@@ -137,10 +141,7 @@ export class DynamoLicenseStore implements LicenseStore {
   }
 
   /** Deletes for what a replaced license leaves behind: its old code and its old list entries. */
-  private async staleWrites(
-    previous: Record<string, unknown>,
-    next: LicenseRecord & { activationCode: string },
-  ) {
+  private async staleWrites(previous: Record<string, unknown>, next: NewLicense) {
     const deletes: Array<{ DeleteRequest: { Key: Record<string, string> } }> = [];
     if (
       previous.activationCodeHash &&
@@ -162,6 +163,32 @@ export class DynamoLicenseStore implements LicenseStore {
       if (moved) for (const Key of listEntryKeys(old, admins)) deletes.push({ DeleteRequest: { Key } });
     }
     return deletes;
+  }
+
+  public async removeListEntries(userId: string, workspaceId: string): Promise<number> {
+    const keys: Array<{ pk: string; sk: string }> = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': LicenseKeys.adminWorkspaceList(userId, workspaceId) },
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    await batchWrite(
+      this.client,
+      this.tableName,
+      keys.map((Key) => ({ DeleteRequest: { Key } })),
+      { concurrency: 1 },
+    );
+    return keys.length;
   }
 
   public async attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean> {

@@ -1,6 +1,6 @@
 /**
  * The single table's shape, shared by the CDK stack and the local run so both create the same table.
- * Key design and access patterns: see `docs` section "Data" in README.md.
+ * Key design and access patterns: README.md, section "Data".
  */
 export const TableDefinition = {
   partitionKey: 'pk',
@@ -45,4 +45,14 @@ export const Keys = {
   challenge: (challengeId: string) => ({ pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' }),
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
   throttle: (subjectHash: string) => ({ pk: `THROTTLE#${subjectHash}`, sk: 'THROTTLE' }),
+  product: (productCode: string) => ({ pk: `PRODUCT#${productCode}`, sk: 'PRODUCT' }),
+  price: (productCode: string, countryCode: string) => ({
+    pk: `PRICE#${productCode}`,
+    sk: `COUNTRY#${countryCode}`,
+  }),
+  offer: (offerId: string) => ({ pk: 'OFFERS', sk: `OFFER#${offerId}` }),
+  license: (licenseId: string) => ({ pk: `LICENSE#${licenseId}`, sk: 'LICENSE' }),
+  checkout: (checkoutId: string) => ({ pk: `CHECKOUT#${checkoutId}`, sk: 'CHECKOUT' }),
+  order: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
+  idempotency: (scopeHash: string) => ({ pk: `IDEMPOTENCY#${scopeHash}`, sk: 'IDEMPOTENCY' }),
 } as const;

@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Workspace, WorkspaceStore } from '../../ports/workspaces';
+import { batchWrite } from './batch-write';
 import { Keys } from './table-definition';
 
 /**
@@ -68,6 +69,15 @@ export class DynamoWorkspaceStore implements WorkspaceStore {
       }),
     );
     return (Item?.adminUserIds ?? []) as string[];
+  }
+
+  public async removeAdmins(workspaceId: string, userIds: readonly string[]): Promise<void> {
+    await batchWrite(
+      this.client,
+      this.tableName,
+      userIds.map((userId) => ({ DeleteRequest: { Key: Keys.membership(userId, workspaceId) } })),
+      { concurrency: 1 },
+    );
   }
 
   public async put(workspace: Workspace, adminUserIds: readonly string[]): Promise<void> {

@@ -1,0 +1,88 @@
+/**
+ * Starting a renewal: a checkout with the price in the workspace country's currency, the best offer
+ * at this moment, and the term the renewal will give. The quote holds until the checkout expires, even
+ * if the offer ends sooner. A new checkout for the same license replaces (expires) the open one, so at
+ * most one checkout per license can be paid; paying a replaced one goes to review, never renews twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { describeEligibility } from '../domain/eligibility-messages';
+import type { Locale } from '../domain/locale';
+import { quote } from '../domain/pricing';
+import { renewalTerm } from '../domain/renewal-term';
+import { Problem, ProblemCode } from '../http/problem';
+import type { Session } from '../ports/auth-records';
+import { type Checkout, CheckoutStatus, type CheckoutStore } from '../ports/checkouts';
+import { assessLicense, type LicenseDeps } from './licenses';
+
+export interface CheckoutDeps extends LicenseDeps {
+  checkouts: CheckoutStore;
+  checkoutTtlMinutes: number;
+  /** The store's page for a checkout, with `{checkoutId}` to fill in. */
+  storeCheckoutUrl: string;
+}
+
+/** A checkout as the API shows it: an unpaid one past its expiry reads EXPIRED. */
+export const checkoutView = (checkout: Checkout, now: Date, storeCheckoutUrl: string) => {
+  const lapsed = checkout.status === CheckoutStatus.OPEN && new Date(checkout.expiresAt) <= now;
+  return {
+    checkoutId: checkout.checkoutId,
+    licenseId: checkout.licenseId,
+    workspaceId: checkout.workspaceId,
+    status: lapsed ? CheckoutStatus.EXPIRED : checkout.status,
+    redirectUrl: storeCheckoutUrl.replace('{checkoutId}', encodeURIComponent(checkout.checkoutId)),
+    expiresAt: checkout.expiresAt,
+    price: checkout.price,
+    term: checkout.term,
+    createdAt: checkout.createdAt,
+    ...(checkout.renewal ? { renewal: checkout.renewal } : {}),
+  };
+};
+
+/** Creates an OPEN checkout for an eligible license the user administers. */
+export const createCheckout = async (
+  deps: CheckoutDeps,
+  session: Session,
+  licenseId: string,
+  now: Date,
+  locale: Locale,
+): Promise<Checkout> => {
+  // Two attempts: the first may race a checkout created or paid at the same moment.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { license, product, price, verdict } = await assessLicense(deps, session.userId, licenseId, now);
+    if (!verdict.eligible || !price) {
+      const { reasons, nextSteps } = describeEligibility(verdict, locale, deps.policy.windowDays);
+      throw new Problem(409, ProblemCode.NOT_ELIGIBLE, { extensions: { reasons, nextSteps } });
+    }
+    const checkout: Checkout = {
+      checkoutId: `co_${randomUUID().replaceAll('-', '')}`,
+      licenseId,
+      workspaceId: license.workspaceId,
+      userId: session.userId,
+      email: session.email,
+      locale: session.locale,
+      productCode: license.productCode,
+      productName: product?.name ?? license.productCode,
+      seats: license.seats,
+      status: CheckoutStatus.OPEN,
+      price: quote(price, license.seats, await deps.catalog.listOffers(), now),
+      term: renewalTerm(new Date(license.expiresAt), now, license.termMonths),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + deps.checkoutTtlMinutes * 60_000).toISOString(),
+    };
+    if (await deps.checkouts.create(checkout, license.openCheckoutId)) return checkout;
+  }
+  throw new Problem(409, ProblemCode.IDEMPOTENCY_KEY_IN_PROGRESS, {
+    detail: 'Another checkout of this license was started at the same moment. Check its checkouts and retry.',
+  });
+};
+
+/** A checkout, for the administrator who started it only; anyone else gets 404 as if it did not exist. */
+export const getCheckout = async (
+  deps: Pick<CheckoutDeps, 'checkouts'>,
+  session: Session,
+  checkoutId: string,
+) => {
+  const checkout = await deps.checkouts.get(checkoutId);
+  if (!checkout || checkout.userId !== session.userId) throw new Problem(404, ProblemCode.NOT_FOUND);
+  return checkout;
+};

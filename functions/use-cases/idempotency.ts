@@ -1,0 +1,42 @@
+/**
+ * Idempotent requests, with Stripe's semantics: the same key (per user) and the same request get the
+ * first answer replayed for at least 24 h; the same key with another request is 422; a request still
+ * running with the key is 409. Only successful answers are kept: after an error the key is released,
+ * so the client can retry it once the cause is fixed.
+ */
+import { createHash } from 'node:crypto';
+import { Problem, ProblemCode } from '../http/problem';
+import type { IdempotencyStore, StoredResponse } from '../ports/idempotency';
+
+export interface IdempotentRequest {
+  userId: string;
+  key: string;
+  /** What makes two requests "the same": route, path parameters and body. */
+  fingerprint: unknown;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
+
+export const runIdempotent = async (
+  store: IdempotencyStore,
+  request: IdempotentRequest,
+  now: Date,
+  run: () => Promise<StoredResponse>,
+): Promise<StoredResponse> => {
+  const scopedKey = sha256(JSON.stringify([request.userId, request.key]));
+  const requestHash = sha256(JSON.stringify(request.fingerprint));
+  const claim = await store.begin(scopedKey, requestHash, now);
+  if (claim.kind !== 'claimed') {
+    if (claim.requestHash !== requestHash) throw new Problem(422, ProblemCode.IDEMPOTENCY_KEY_REUSED);
+    if (claim.kind === 'in-progress') throw new Problem(409, ProblemCode.IDEMPOTENCY_KEY_IN_PROGRESS);
+    return claim.response;
+  }
+  try {
+    const response = await run();
+    await store.complete(scopedKey, response, now);
+    return response;
+  } catch (error) {
+    await store.release(scopedKey);
+    throw error;
+  }
+};
