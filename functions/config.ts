@@ -29,6 +29,12 @@ export const EnvName = {
   CHECKOUT_TTL_MINUTES: 'CHECKOUT_TTL_MINUTES',
   /** The store's page for a checkout; `{checkoutId}` is replaced. */
   STORE_CHECKOUT_URL: 'STORE_CHECKOUT_URL',
+  /** ARN of the purchase state machine (AWS). */
+  PURCHASE_STATE_MACHINE_ARN: 'PURCHASE_STATE_MACHINE_ARN',
+  /** ARN of the Secrets Manager secret holding the store's webhook signing secret (AWS). */
+  STORE_WEBHOOK_SECRET_ARN: 'STORE_WEBHOOK_SECRET_ARN',
+  /** The store's webhook signing secret itself (local runs and tests only). */
+  STORE_WEBHOOK_SECRET: 'STORE_WEBHOOK_SECRET',
 } as const;
 
 /** Sign-in policy. PRODUCT.md fixes these numbers; they are named here, once. */
@@ -62,6 +68,9 @@ export interface Config {
   legacyCutoff: Date;
   checkoutTtlMinutes: number;
   storeCheckoutUrl: string;
+  purchaseStateMachineArn?: string;
+  storeWebhookSecretArn?: string;
+  storeWebhookSecret?: string;
 }
 
 const intFrom = (value: string | undefined, fallback: number): number => {

@@ -22,6 +22,10 @@ export const Need = {
   SEND_SMS: 'SEND_SMS',
   SEND_EMAIL: 'SEND_EMAIL',
   TABLE_READ_ONLY: 'TABLE_READ_ONLY',
+  /** Starts the purchase workflow (Step Functions). */
+  START_PURCHASE_WORKFLOW: 'START_PURCHASE_WORKFLOW',
+  /** Reads the store's webhook signing secret. */
+  STORE_WEBHOOK_SECRET: 'STORE_WEBHOOK_SECRET',
   /** Touches nothing in AWS: no table, no secret (liveness). */
   NO_AWS_ACCESS: 'NO_AWS_ACCESS',
 } as const;
@@ -135,6 +139,26 @@ export const routes = {
     path: '/v1/workspaces/{workspaceId}/activation-codes',
     auth: true,
     summary: 'Enter an activation code: attach its license to a workspace',
+  },
+  'checkout-create': {
+    method: 'POST',
+    path: '/v1/licenses/{licenseId}/checkouts',
+    auth: true,
+    summary: 'Start a renewal: price quote and store checkout (needs Idempotency-Key)',
+  },
+  checkout: {
+    method: 'GET',
+    path: '/v1/checkouts/{checkoutId}',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: 'Follow a renewal',
+  },
+  'store-webhook': {
+    method: 'POST',
+    path: '/v1/store/webhooks',
+    auth: false,
+    needs: [Need.START_PURCHASE_WORKFLOW, Need.STORE_WEBHOOK_SECRET],
+    summary: "The store's signed order events",
   },
 } as const satisfies Record<string, RouteDefinition>;
 

@@ -14,7 +14,7 @@ import type { Session } from '../ports/auth-records';
 import { type RouteId, routes } from '../routes';
 import { clock, sessionStore, tokenService } from '../wiring';
 import { Problem, ProblemCode, problemBody } from './problem';
-import { bearerToken, normalizeHeaders, readJsonBody } from './request';
+import { bearerToken, normalizeHeaders, rawBodyOf, readJsonBody } from './request';
 import { parseOrThrow } from './validation';
 
 /** What a handler's `run` receives: validated inputs and who is asking. */
@@ -24,6 +24,8 @@ export interface HttpRequest<TBody, TQuery, TSession extends Session | null> {
   query: TQuery;
   params: Record<string, string>;
   headers: Record<string, string>;
+  /** The body exactly as received (for signatures); empty when there is none. */
+  rawBody: string;
   locale: Locale;
   session: TSession;
   now: Date;
@@ -78,6 +80,7 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
         query: query as TQuery,
         params: (event.pathParameters ?? {}) as Record<string, string>,
         headers,
+        rawBody: rawBodyOf(event),
         locale,
         session: session as SessionOf<R>,
         now,

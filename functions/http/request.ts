@@ -20,8 +20,8 @@ export const normalizeHeaders = (
  * anything that is not JSON is 400 MALFORMED_JSON; a non-JSON media type is 415.
  */
 export const readJsonBody = (event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown => {
-  if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const raw = rawBodyOf(event);
+  if (raw === '') return undefined;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
     throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE);
   }
@@ -34,6 +34,12 @@ export const readJsonBody = (event: APIGatewayProxyEventV2, headers: Record<stri
   } catch (error) {
     throw new Problem(400, ProblemCode.MALFORMED_JSON, { cause: error });
   }
+};
+
+/** The request body as text, decoded when API Gateway base64-encoded it. */
+export const rawBodyOf = (event: APIGatewayProxyEventV2): string => {
+  if (!event.body) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 };
 
 /** The bearer token of an `Authorization` header, if it is well formed. */

@@ -1,0 +1,13 @@
+import { httpHandler } from '../http/handler';
+import { resourceId } from '../http/schemas';
+import { checkoutView, getCheckout } from '../use-cases/checkouts';
+import { checkoutStore, config } from '../wiring';
+
+export const handler = httpHandler('checkout', {}, async ({ params, session, now }) => {
+  const checkout = await getCheckout(
+    { checkouts: checkoutStore() },
+    session,
+    resourceId(params, 'checkoutId'),
+  );
+  return { status: 200, body: checkoutView(checkout, now, config().storeCheckoutUrl) };
+});
