@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ACTIVATION_CODE_ALPHABET } from '../domain/activation-code';
+import { addMonthsUtc } from '../domain/renewal-term';
 import { type DataFile, type DataFileInput, parseDataFile } from './schema';
 
 /** The demo sign-ins, for the start banner, the README and tests. */
@@ -94,16 +95,6 @@ const Workspace = {
 
 const Product = { CLOUD: 'EPS-CLOUD', PRO: 'EPS-CLOUD-PRO', ON_PREM: 'EPS-ONPREM' } as const;
 
-/** `instant` minus whole calendar months in UTC, clamped to the target month's last day. */
-const minusMonths = (instant: Date, months: number): Date => {
-  const year = instant.getUTCFullYear();
-  const month = instant.getUTCMonth() - months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const result = new Date(instant);
-  result.setUTCFullYear(year, month, Math.min(instant.getUTCDate(), lastDay));
-  return result;
-};
-
 interface LicenseSpec {
   licenseId: string;
   workspaceId: string | null;
@@ -122,7 +113,7 @@ type LicenseInput = NonNullable<DataFileInput['licenses']>[number];
 const licenseFrom = (now: Date, spec: LicenseSpec): LicenseInput => {
   const { daysLeft, purchasedAt, ...rest } = spec;
   const expiresAt = new Date(now.getTime() + daysLeft * DAY_MS + HALF_DAY_MS);
-  const startsAt = minusMonths(expiresAt, spec.termMonths);
+  const startsAt = addMonthsUtc(expiresAt, -spec.termMonths);
   return {
     ...rest,
     purchasedAt: purchasedAt ?? new Date(startsAt.getTime() - 3 * DAY_MS).toISOString(),
