@@ -47,9 +47,6 @@ export interface ListQuery {
 }
 
 export const listLicenses = async (deps: LicenseDeps, userId: string, query: ListQuery, now: Date) => {
-  if (query.workspaceId && !(await deps.workspaces.getForAdmin(userId, query.workspaceId))) {
-    throw new Problem(404, ProblemCode.NOT_FOUND);
-  }
   // The cursor is bound to the user and the filters it was issued for.
   const scope = JSON.stringify([
     'licenses',
@@ -66,6 +63,15 @@ export const listLicenses = async (deps: LicenseDeps, userId: string, query: Lis
     expiresFrom: range.from,
     expiresBefore: range.to,
   });
+  // List entries exist only for a workspace's administrators, so a non-empty page proves membership;
+  // only an empty one costs the extra read that tells "none" (200) from "not yours" (404).
+  if (
+    query.workspaceId &&
+    page.items.length === 0 &&
+    !(await deps.workspaces.getForAdmin(userId, query.workspaceId))
+  ) {
+    throw new Problem(404, ProblemCode.NOT_FOUND);
+  }
   return {
     items: page.items.map((license) => licenseView(license, now, deps.policy.windowDays)),
     nextCursor: page.last ? encodeCursor(deps.cursorKey, scope, page.last) : null,
