@@ -2,7 +2,7 @@ import { httpHandler } from '../http/handler';
 import { Problem, ProblemCode } from '../http/problem';
 import { MAX_BODY_BYTES } from '../http/request';
 import { logger } from '../logger';
-import { receiveStoreEvent } from '../use-cases/store-webhook';
+import { authenticateStoreEvent, receiveStoreEvent } from '../use-cases/store-webhook';
 import { opsNotifier, orderStore, purchaseWorkflow, storeWebhookSecret } from '../wiring';
 
 /** Signed by the store, not by a user: no bearer session; the signature is checked over the raw body. */

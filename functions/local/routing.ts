@@ -9,6 +9,7 @@ export interface PathTemplate {
   readonly segments: ReadonlyArray<{ literal: string } | { param: string }>;
 }
 
+/** Splits a template such as `/v1/licenses/{licenseId}` once, for {@link matchPath}. */
 export const compilePath = (template: string): PathTemplate => ({
   template,
   segments: template

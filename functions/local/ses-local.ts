@@ -5,7 +5,9 @@
 import type { Server } from 'node:http';
 import startSesServer from 'aws-ses-v2-local';
 import type { OutboxItem } from '../adapters/outbox';
+import { closeServer, LOCAL_HOST } from './listen';
 
+/** A running SES emulator. */
 export interface RunningSesLocal {
   /** Base URL to give the SES v2 client as `endpoint`. */
   endpoint: string;
@@ -33,8 +35,8 @@ export class SesLocalError extends Error {
 
 /** Starts the SES emulator on `127.0.0.1` (port 0 = a free one, the default). */
 export const startSesLocal = async (options: { port?: number } = {}): Promise<RunningSesLocal> => {
-  const server = await startSesServer({ host: '127.0.0.1', port: options.port ?? 0 });
-  const endpoint = `http://127.0.0.1:${portOf(server)}`;
+  const server = await startSesServer({ host: LOCAL_HOST, port: options.port ?? 0 });
+  const endpoint = `http://${LOCAL_HOST}:${portOf(server)}`;
   return {
     endpoint,
     readEmails: () => readEmails(endpoint),
@@ -69,10 +71,3 @@ const readEmails = async (endpoint: string): Promise<OutboxItem[]> => {
     })),
   );
 };
-
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Express keeps idle keep-alive sockets of the SES client open; they would hold close() up.
-    server.closeAllConnections();
-  });

@@ -12,8 +12,18 @@ export interface StoreWebhookDeps {
   orders: OrderStore;
   workflow: PurchaseWorkflow;
   ops: OpsNotifier;
-  secret: string;
 }
+
+/** Refuses (401 INVALID_SIGNATURE) anything the store did not sign; checked before anything else is done. */
+export const authenticateStoreEvent = (
+  secret: string,
+  rawBody: string,
+  signature: string | undefined,
+  now: Date,
+) => {
+  if (!verifyStoreSignature(secret, signature, rawBody, now))
+    throw new Problem(401, ProblemCode.INVALID_SIGNATURE);
+};
 
 /** The event's envelope; unknown fields are ignored because the store may add some. */
 const envelope = z.looseObject({
@@ -36,15 +46,12 @@ const orderCompleted = z.looseObject({
 
 export type WebhookOutcome = 'STARTED' | 'DUPLICATE' | 'IGNORED' | 'UNREADABLE';
 
+/** Handles an authenticated event (see {@link authenticateStoreEvent}). */
 export const receiveStoreEvent = async (
   deps: StoreWebhookDeps,
   rawBody: string,
-  signature: string | undefined,
   now: Date,
 ): Promise<WebhookOutcome> => {
-  if (!verifyStoreSignature(deps.secret, signature, rawBody, now)) {
-    throw new Problem(401, ProblemCode.INVALID_SIGNATURE);
-  }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);

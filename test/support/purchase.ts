@@ -1,0 +1,191 @@
+/**
+ * A purchase-workflow test bed: a fresh DynamoDB Local table, a manual clock, recorders for email and
+ * operations notifications, the in-process workflow with instant retries, and helpers that write
+ * licenses, checkouts and paid orders through the real stores.
+ */
+import { readConfig } from '../../functions/config';
+import { ManualClock } from '../../functions/domain/clock';
+import { LocalPurchaseWorkflow } from '../../functions/local/purchase-workflow';
+import { type Checkout, CheckoutStatus } from '../../functions/ports/checkouts';
+import type { LicenseRecord } from '../../functions/ports/licenses';
+import type { EmailMessage, EmailSender } from '../../functions/ports/messaging';
+import type { OpsNotifier, Order } from '../../functions/ports/orders';
+import type { Workspace } from '../../functions/ports/workspaces';
+import {
+  checkoutStore,
+  licenseStore,
+  orderStore,
+  overrideDependencies,
+  workspaceStore,
+} from '../../functions/wiring';
+import { createTestTable } from './dynamodb';
+
+export const DAY_MS = 24 * 3600 * 1000;
+
+/** Records sent emails; can be told to refuse the next sends, or every send, like a throttled SES. */
+export class RecordingEmail implements EmailSender {
+  public readonly sent: EmailMessage[] = [];
+  public attempts = 0;
+  private refusals = 0;
+
+  /** The next `count` sends fail (Infinity: all of them). */
+  public refuseNext(count: number): void {
+    this.refusals = count;
+  }
+
+  public async send(message: EmailMessage): Promise<void> {
+    this.attempts++;
+    if (this.refusals > 0) {
+      this.refusals--;
+      throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
+    }
+    this.sent.push(message);
+  }
+
+  public reset(): void {
+    this.sent.length = 0;
+    this.attempts = 0;
+    this.refusals = 0;
+  }
+}
+
+/** Records notifications to operations. */
+export class RecordingOps implements OpsNotifier {
+  public readonly notices: Array<{ subject: string; text: string }> = [];
+
+  public async notify(subject: string, text: string): Promise<void> {
+    this.notices.push({ subject, text });
+  }
+}
+
+/** A workspace with two administrators, for every license of the tests. */
+export const WORKSPACE: Workspace = { workspaceId: 'ws-pl', name: 'Acme Polska', countryCode: 'PL' };
+export const ADMINS = ['user-ann', 'user-bob'] as const;
+export const PRODUCT_NAME = 'Endpoint Security Cloud';
+
+export interface PurchaseHarness {
+  clock: ManualClock;
+  email: RecordingEmail;
+  ops: RecordingOps;
+  workflow: LocalPurchaseWorkflow;
+  /**
+   * Stores a license expiring `daysLeft` days from now (negative: expired), attached to a workspace
+   * (by default {@link WORKSPACE}, which the harness stores with its {@link ADMINS}).
+   */
+  addLicense(
+    licenseId: string,
+    daysLeft: number,
+    activationCode: string,
+    workspace?: Workspace,
+  ): Promise<LicenseRecord>;
+  /** Creates an OPEN checkout of a license (replacing its open one), through the real CheckoutStore. */
+  openCheckout(checkoutId: string, licenseId: string, changes?: Partial<Checkout>): Promise<Checkout>;
+  /** Records a paid order for a checkout, as the store's webhook does. */
+  recordOrder(
+    orderId: string,
+    checkout: Pick<Checkout, 'checkoutId' | 'price'>,
+    changes?: Partial<Order>,
+  ): Promise<Order>;
+  close(): Promise<void>;
+}
+
+export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'): Promise<PurchaseHarness> => {
+  const table = await createTestTable();
+  const clock = new ManualClock(start);
+  const email = new RecordingEmail();
+  const ops = new RecordingOps();
+  overrideDependencies({
+    config: { ...readConfig({}), tableName: table.tableName, dynamoDbEndpoint: table.endpoint },
+    clock,
+    email,
+    ops,
+  });
+  await workspaceStore().put(WORKSPACE, ADMINS);
+  const workflow = new LocalPurchaseWorkflow({ retryIntervalMs: 0 });
+
+  return {
+    clock,
+    email,
+    ops,
+    workflow,
+    addLicense: async (licenseId, daysLeft, activationCode, workspace = WORKSPACE) => {
+      const license = {
+        licenseId,
+        workspaceId: workspace.workspaceId,
+        productCode: 'EPS-CLOUD',
+        seats: 10,
+        termMonths: 12,
+        purchaseChannel: 'ONLINE_STORE' as const,
+        purchasedAt: '2025-11-01T00:00:00.000Z',
+        startsAt: '2025-11-01T00:00:00.000Z',
+        expiresAt: new Date(clock.now().getTime() + daysLeft * DAY_MS).toISOString(),
+      };
+      await licenseStore().put(
+        { ...license, activationCode },
+        {
+          workspaceId: workspace.workspaceId,
+          workspaceName: workspace.name,
+          productName: PRODUCT_NAME,
+          adminUserIds: await workspaceStore().adminsOf(workspace.workspaceId),
+        },
+      );
+      return { ...license, activationCodeHint: activationCode.slice(-5) };
+    },
+    openCheckout: async (checkoutId, licenseId, changes = {}) => {
+      const license = await licenseStore().get(licenseId);
+      if (!license) throw new Error(`No license ${licenseId}`);
+      const now = clock.now();
+      const checkout: Checkout = {
+        checkoutId,
+        licenseId,
+        workspaceId: license.workspaceId ?? WORKSPACE.workspaceId,
+        userId: ADMINS[0],
+        email: 'ann@example.com',
+        locale: 'en',
+        productCode: license.productCode,
+        productName: PRODUCT_NAME,
+        seats: license.seats,
+        status: CheckoutStatus.OPEN,
+        price: { amount: 103200, currency: 'PLN', countryCode: 'PL', listAmount: 129000, offer: null },
+        term: { months: license.termMonths, bonusDays: 0, newExpiresAt: license.expiresAt },
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 3600_000).toISOString(),
+        ...changes,
+      };
+      if (!(await checkoutStore().create(checkout, license.openCheckoutId))) {
+        throw new Error(`Checkout ${checkoutId} could not be created`);
+      }
+      return checkout;
+    },
+    recordOrder: async (orderId, checkout, changes = {}) => {
+      const order: Order = {
+        orderId,
+        checkoutId: checkout.checkoutId,
+        amount: checkout.price.amount,
+        currency: checkout.price.currency,
+        paidAt: new Date(clock.now().getTime() + 60_000).toISOString(),
+        eventId: `evt-${orderId}`,
+        receivedAt: clock.now().toISOString(),
+        status: 'RECEIVED',
+        ...changes,
+      };
+      await orderStore().record(order);
+      return order;
+    },
+    close: async () => {
+      await workflow.whenIdle();
+      await table.drop();
+    },
+  };
+};
+
+/** The activation code in a renewal email, as its 20 canonical characters. */
+export const codeInEmail = (message: EmailMessage | undefined): string => {
+  const formatted = /\b([A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5})\b/.exec(message?.text ?? '')?.[1];
+  if (!formatted) throw new Error('The email carries no activation code');
+  return formatted.replaceAll('-', '');
+};
+
+/** A distinct valid activation code per number. */
+export const codeFor = (n: number): string =>
+  `QRSTUVWXYZABCDEF${[...String(n).padStart(4, '0')].map((digit) => 'ABCDEFGHJK'[Number(digit)]).join('')}`;
