@@ -8,15 +8,10 @@ import { opsNotifier, orderStore, purchaseWorkflow, storeWebhookSecret } from '.
 /** Signed by the store, not by a user: no bearer session; the signature is checked over the raw body. */
 export const handler = httpHandler('store-webhook', {}, async ({ headers, rawBody, now }) => {
   if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE);
+  authenticateStoreEvent(await storeWebhookSecret(), rawBody, headers['store-signature'], now);
   const outcome = await receiveStoreEvent(
-    {
-      orders: orderStore(),
-      workflow: purchaseWorkflow(),
-      ops: opsNotifier(),
-      secret: await storeWebhookSecret(),
-    },
+    { orders: orderStore(), workflow: purchaseWorkflow(), ops: opsNotifier() },
     rawBody,
-    headers['store-signature'],
     now,
   );
   logger.info('Store event accepted', { outcome });
