@@ -35,6 +35,10 @@ export const EnvName = {
   STORE_WEBHOOK_SECRET_ARN: 'STORE_WEBHOOK_SECRET_ARN',
   /** The store's webhook signing secret itself (local runs and tests only). */
   STORE_WEBHOOK_SECRET: 'STORE_WEBHOOK_SECRET',
+  /** `sns` (AWS) or `outbox` (local): where notifications to operations go. */
+  OPS_TRANSPORT: 'OPS_TRANSPORT',
+  /** ARN of the operations SNS topic (AWS). */
+  OPS_TOPIC_ARN: 'OPS_TOPIC_ARN',
 } as const;
 
 /** Sign-in policy. PRODUCT.md fixes these numbers; they are named here, once. */
@@ -71,6 +75,8 @@ export interface Config {
   purchaseStateMachineArn?: string;
   storeWebhookSecretArn?: string;
   storeWebhookSecret?: string;
+  opsTransport: 'sns' | 'outbox';
+  opsTopicArn?: string;
 }
 
 const intFrom = (value: string | undefined, fallback: number): number => {
@@ -103,4 +109,9 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
   checkoutTtlMinutes: Math.max(5, intFrom(env[EnvName.CHECKOUT_TTL_MINUTES], 60)),
   storeCheckoutUrl:
     env[EnvName.STORE_CHECKOUT_URL] ?? 'https://store.renewal-hub.example/checkouts/{checkoutId}',
+  purchaseStateMachineArn: env[EnvName.PURCHASE_STATE_MACHINE_ARN] || undefined,
+  storeWebhookSecretArn: env[EnvName.STORE_WEBHOOK_SECRET_ARN] || undefined,
+  storeWebhookSecret: env[EnvName.STORE_WEBHOOK_SECRET] || undefined,
+  opsTransport: env[EnvName.OPS_TRANSPORT] === 'outbox' ? 'outbox' : 'sns',
+  opsTopicArn: env[EnvName.OPS_TOPIC_ARN] || undefined,
 });

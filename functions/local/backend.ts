@@ -17,6 +17,7 @@ import { type DataFile, parseDataFile } from '../seed/schema';
 import { overrideDependencies } from '../wiring';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { type Listening, LOCAL_HOST, listenOn } from './listen';
+import { LocalPurchaseWorkflow } from './purchase-workflow';
 import { createLocalServer } from './server';
 import { startSesLocal } from './ses-local';
 
@@ -109,11 +110,17 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     const server = createLocalServer({ readEmails: ses.readEmails, log });
     const { port, close } = await listenOn(server, options.port);
     stops.push(close);
+    const url = `http://${LOCAL_HOST}:${port}`;
+    // The store's page is this server's; the purchase workflow runs in-process (real definition).
+    process.env[EnvName.STORE_CHECKOUT_URL] = `${url}/_local/store/checkouts/{checkoutId}`;
+    const workflow = new LocalPurchaseWorkflow({ log });
+    overrideDependencies({ workflow });
+    stops.push(() => workflow.whenIdle());
     const stopPrinting = printMessages(log);
     stops.push(async () => stopPrinting());
     signal?.throwIfAborted();
 
-    return { url: `http://${LOCAL_HOST}:${port}`, port, dynamoDbPid: dynamo.pid, data, stop: stopAll };
+    return { url, port, dynamoDbPid: dynamo.pid, data, stop: stopAll };
   } catch (error) {
     await stopAll();
     if (signal?.aborted) throw signal.reason;
@@ -158,6 +165,7 @@ const applyLocalEnvironment = (): string => {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     [EnvName.TABLE_NAME]: tableName,
     [EnvName.SMS_TRANSPORT]: 'outbox',
+    [EnvName.OPS_TRANSPORT]: 'outbox',
     // Random per start unless given: sessions of an earlier run must not survive a restart.
     [EnvName.TOKEN_SIGNING_KEY]: env[EnvName.TOKEN_SIGNING_KEY] || randomBytes(32).toString('base64url'),
     [EnvName.EMAIL_FROM]: env[EnvName.EMAIL_FROM] || 'no-reply@renewal-hub.example',
