@@ -26,6 +26,10 @@ export const Need = {
   START_PURCHASE_WORKFLOW: 'START_PURCHASE_WORKFLOW',
   /** Reads the store's webhook signing secret. */
   STORE_WEBHOOK_SECRET: 'STORE_WEBHOOK_SECRET',
+  /** Publishes to the operations topic (something needs a person). */
+  NOTIFY_OPS: 'NOTIFY_OPS',
+  /** No access to the token secret: the route neither issues nor checks sessions (the store's webhook). */
+  NO_TOKEN_SECRET: 'NO_TOKEN_SECRET',
   /** Touches nothing in AWS: no table, no secret (liveness). */
   NO_AWS_ACCESS: 'NO_AWS_ACCESS',
 } as const;
@@ -157,7 +161,7 @@ export const routes = {
     method: 'POST',
     path: '/v1/store/webhooks',
     auth: false,
-    needs: [Need.START_PURCHASE_WORKFLOW, Need.STORE_WEBHOOK_SECRET],
+    needs: [Need.START_PURCHASE_WORKFLOW, Need.STORE_WEBHOOK_SECRET, Need.NOTIFY_OPS, Need.NO_TOKEN_SECRET],
     summary: "The store's signed order events",
   },
 } as const satisfies Record<string, RouteDefinition>;

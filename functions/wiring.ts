@@ -5,18 +5,26 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCatalogStore } from './adapters/dynamodb/catalog-store';
 import { DynamoChallengeStore } from './adapters/dynamodb/challenge-store';
+import { DynamoCheckoutStore } from './adapters/dynamodb/checkout-store';
 import { createDocumentClient } from './adapters/dynamodb/client';
+import { DynamoIdempotencyStore } from './adapters/dynamodb/idempotency-store';
 import { DynamoLicenseStore } from './adapters/dynamodb/license-store';
+import { DynamoOrderStore } from './adapters/dynamodb/order-store';
+import { DynamoPurchaseStore } from './adapters/dynamodb/purchase-store';
 import { DynamoSessionStore } from './adapters/dynamodb/session-store';
 import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from './adapters/dynamodb/user-store';
 import { DynamoWorkspaceStore } from './adapters/dynamodb/workspace-store';
 import { localOutbox } from './adapters/outbox';
+import { OutboxOpsNotifier } from './adapters/outbox-ops-notifier';
 import { SesEmailSender } from './adapters/ses-email-sender';
+import { SfnPurchaseWorkflow } from './adapters/sfn-purchase-workflow';
+import { SnsOpsNotifier } from './adapters/sns-ops-notifier';
 import { SnsSmsSender } from './adapters/sns-sms-sender';
 import { type Config, readConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
@@ -24,12 +32,17 @@ import { type DerivedKeys, deriveKeys } from './domain/secrets';
 import { TokenService } from './domain/tokens';
 import type { ChallengeStore, SessionStore, ThrottleStore } from './ports/auth-records';
 import type { CatalogStore } from './ports/catalog';
+import type { CheckoutStore } from './ports/checkouts';
+import type { IdempotencyStore } from './ports/idempotency';
 import type { LicenseStore } from './ports/licenses';
 import type { EmailSender, SmsSender } from './ports/messaging';
+import type { OpsNotifier, OrderStore, PurchaseWorkflow } from './ports/orders';
+import type { PurchaseStore } from './ports/purchases';
 import type { UserStore } from './ports/users';
 import type { WorkspaceStore } from './ports/workspaces';
 import type { ActivationCodeDeps } from './use-cases/activation-codes';
 import type { AuthDeps } from './use-cases/auth-deps';
+import type { CheckoutDeps } from './use-cases/checkouts';
 
 interface Overrides {
   config?: Config;
@@ -37,6 +50,9 @@ interface Overrides {
   keys?: DerivedKeys;
   sms?: SmsSender;
   email?: EmailSender;
+  /** The local run's in-process Step Functions; tests' too. */
+  workflow?: PurchaseWorkflow;
+  ops?: OpsNotifier;
 }
 
 let overrides: Overrides = {};
@@ -75,6 +91,25 @@ export const licenseStore = (): LicenseStore =>
 export const catalogStore = (): CatalogStore =>
   once('catalog', () => new DynamoCatalogStore(documentClient(), config().tableName));
 
+export const checkoutStore = (): CheckoutStore =>
+  once('checkouts', () => new DynamoCheckoutStore(documentClient(), config().tableName));
+export const idempotencyStore = (): IdempotencyStore =>
+  once('idempotency', () => new DynamoIdempotencyStore(documentClient(), config().tableName));
+
+export const purchaseWorkflow = (): PurchaseWorkflow =>
+  overrides.workflow ??
+  once('workflow', () => {
+    const arn = config().purchaseStateMachineArn;
+    if (!arn) throw new Error('PURCHASE_STATE_MACHINE_ARN is not set');
+    return new SfnPurchaseWorkflow(new SFNClient({}), arn);
+  });
+
+/** The store's webhook signing secret: Secrets Manager in AWS, an env variable locally. */
+export const storeWebhookSecret = (): Promise<string> =>
+  once('store-secret', () =>
+    readSecret(config().storeWebhookSecret, config().storeWebhookSecretArn).catch(forget('store-secret')),
+  );
+
 export const smsSender = (): SmsSender =>
   overrides.sms ??
   once('sms', () => (config().smsTransport === 'outbox' ? localOutbox : new SnsSmsSender(new SNSClient({}))));
@@ -102,15 +137,16 @@ const forget =
     throw error;
   };
 
-const loadKeys = async (): Promise<DerivedKeys> => {
-  const { tokenSecretArn, tokenSigningKey } = config();
-  if (tokenSigningKey) return deriveKeys(tokenSigningKey);
-  if (!tokenSecretArn) throw new Error('Neither TOKEN_SIGNING_KEY nor TOKEN_SECRET_ARN is set');
-  const secret = await new SecretsManagerClient({}).send(
-    new GetSecretValueCommand({ SecretId: tokenSecretArn }),
-  );
-  if (!secret.SecretString) throw new Error('The token secret is empty');
-  return deriveKeys(secret.SecretString);
+const loadKeys = async (): Promise<DerivedKeys> =>
+  deriveKeys(await readSecret(config().tokenSigningKey, config().tokenSecretArn));
+
+/** A secret given directly (local runs, tests) or read from Secrets Manager by ARN (AWS). */
+const readSecret = async (value: string | undefined, arn: string | undefined): Promise<string> => {
+  if (value) return value;
+  if (!arn) throw new Error('A secret is configured neither by value nor by Secrets Manager ARN');
+  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!secret.SecretString) throw new Error('The secret is empty');
+  return secret.SecretString;
 };
 
 export const tokenService = async (): Promise<TokenService> =>
@@ -141,3 +177,27 @@ export const licenseDeps = async (): Promise<ActivationCodeDeps> => {
     policy: { windowDays: config().renewalWindowDays, legacyCutoff: config().legacyCutoff },
   };
 };
+
+/** The checkout use cases' dependencies. */
+export const checkoutDeps = async (): Promise<CheckoutDeps> => ({
+  ...(await licenseDeps()),
+  checkouts: checkoutStore(),
+  checkoutTtlMinutes: config().checkoutTtlMinutes,
+  storeCheckoutUrl: config().storeCheckoutUrl,
+});
+
+export const orderStore = (): OrderStore =>
+  once('orders', () => new DynamoOrderStore(documentClient(), config().tableName));
+/** The purchase workflow's records; its tasks compose their own dependencies from these factories. */
+export const purchaseStore = (): PurchaseStore =>
+  once('purchases', () => new DynamoPurchaseStore(documentClient(), config().tableName));
+
+/** Notifications to operations: the operations SNS topic in AWS, the outbox's OPS channel locally. */
+export const opsNotifier = (): OpsNotifier =>
+  overrides.ops ??
+  once('ops', () => {
+    if (config().opsTransport === 'outbox') return new OutboxOpsNotifier(localOutbox);
+    const topicArn = config().opsTopicArn;
+    if (!topicArn) throw new Error('OPS_TOPIC_ARN is not set');
+    return new SnsOpsNotifier(new SNSClient({}), topicArn);
+  });

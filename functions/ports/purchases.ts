@@ -56,7 +56,7 @@ export interface PurchaseStore {
    * checkout), if the checkout is still OPEN or was already claimed by this order (a retry or a replay).
    * @returns false when the checkout or the license changed since they were read.
    */
-  claim(checkout: Checkout, orderId: string, target: RenewalTarget, at: string): Promise<boolean>;
+  claim(checkout: Checkout, orderId: string, target: RenewalTarget): Promise<boolean>;
   /**
    * Records the order as NEEDS_REVIEW. A checkout no other order has paid becomes NEEDS_REVIEW too, and
    * then its license (`target`, when it exists) shows the renewal as in progress while a person looks.

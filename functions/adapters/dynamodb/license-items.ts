@@ -10,16 +10,24 @@
  */
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
 import type { LicensePlacement, LicenseRecord, LicenseSummary, NewLicense } from '../../ports/licenses';
+import { Keys } from './table-definition';
 
 export const LicenseKeys = {
-  license: (licenseId: string) => ({ pk: `LICENSE#${licenseId}`, sk: 'LICENSE' }),
-  code: (code: string) => ({ pk: `CODE#${activationCodeLookupHash(code)}`, sk: 'CODE' }),
+  license: Keys.license,
+  code: (code: string) => LicenseKeys.codeByHash(activationCodeLookupHash(code)),
+  /** The lookup item of a code known only by its hash (the license item keeps the hash). */
+  codeByHash: (lookupHash: string) => ({ pk: `CODE#${lookupHash}`, sk: 'CODE' }),
   licensesOfWorkspace: (workspaceId: string) => `WSLIC#${workspaceId}`,
   adminList: (userId: string) => `ADMIN#${userId}`,
   adminWorkspaceList: (userId: string, workspaceId: string) => `ADMINWS#${userId}#${workspaceId}`,
   /** Sort key of a list entry: by expiry (ISO strings sort by time), then id. */
   listEntry: (expiresAt: string, licenseId: string) => `LIC#${expiresAt}#${licenseId}`,
   listEntryPrefix: 'LIC#',
+  /** A completed renewal in the license's history, ordered by payment. */
+  renewal: (licenseId: string, paidAt: string, orderId: string) => ({
+    pk: LicenseKeys.license(licenseId).pk,
+    sk: `RENEWAL#${paidAt}#${orderId}`,
+  }),
 } as const;
 
 const RECORD_FIELDS = [

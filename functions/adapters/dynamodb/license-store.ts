@@ -147,7 +147,7 @@ export class DynamoLicenseStore implements LicenseStore {
       previous.activationCodeHash &&
       previous.activationCodeHash !== activationCodeLookupHash(next.activationCode)
     ) {
-      deletes.push({ DeleteRequest: { Key: { pk: `CODE#${previous.activationCodeHash}`, sk: 'CODE' } } });
+      deletes.push({ DeleteRequest: { Key: LicenseKeys.codeByHash(String(previous.activationCodeHash)) } });
     }
     const old = recordOf(previous);
     if (old.workspaceId) {

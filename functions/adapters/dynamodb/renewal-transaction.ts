@@ -1,0 +1,143 @@
+/**
+ * The one transaction that applies a renewal (PRODUCT.md §1, "Renewal term" and "Activation code"):
+ * everything a renewal changes is written together or not at all, and only once per order.
+ */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
+import { CheckoutStatus } from '../../ports/checkouts';
+import type { LicenseRecord } from '../../ports/licenses';
+import type { RenewalWrite } from '../../ports/purchases';
+import { codeItem, LicenseKeys, listEntryItems, listEntryKeys } from './license-items';
+import { Keys } from './table-definition';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** DynamoDB's limit of items in one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
+/** License, old code, new code, history, checkout, order: the items besides the list entries. */
+const FIXED_ITEMS = 6;
+
+/** The workspace has more administrators than one transaction can move list entries for. */
+export class RenewalTooLargeError extends Error {
+  public override readonly name = 'RenewalTooLargeError';
+
+  public constructor(public readonly administrators: number) {
+    super(
+      `A renewal moves two list entries per administrator; ${administrators} administrators do not fit ` +
+        `one transaction of ${MAX_TRANSACTION_ITEMS} items`,
+    );
+  }
+}
+
+/**
+ * The transaction's items. The conditions make it all-or-nothing against concurrent changes:
+ * - the license is still as read (expiry, code, workspace) and this order was not its last renewal;
+ * - the order was never fulfilled (this also stops a replay of an older order after a newer one);
+ * - the checkout is PAID by this order;
+ * - the new code's lookup item does not exist (a CSPRNG collision is astronomically unlikely, but a
+ *   code must attach exactly one license).
+ */
+export const renewalTransaction = (tableName: string, renewal: RenewalWrite): TransactItem[] => {
+  const { order, checkout, target } = renewal;
+  if (FIXED_ITEMS + 2 * target.adminUserIds.length > MAX_TRANSACTION_ITEMS) {
+    throw new RenewalTooLargeError(target.adminUserIds.length);
+  }
+  const before = target.license;
+  const hint = activationCodeHint(renewal.activationCode);
+  const renewed: LicenseRecord = { ...before, expiresAt: renewal.newExpiresAt, activationCodeHint: hint };
+  const placement = before.workspaceId
+    ? {
+        workspaceId: before.workspaceId,
+        workspaceName: target.workspaceName,
+        productName: checkout.productName,
+        adminUserIds: target.adminUserIds,
+      }
+    : null;
+
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: LicenseKeys.license(before.licenseId),
+        UpdateExpression:
+          'SET expiresAt = :expiresAt, activationCodeHint = :hint, activationCodeHash = :hash, ' +
+          'lastOrderId = :orderId, renewalInProgress = :false',
+        ConditionExpression:
+          'attribute_exists(pk) AND expiresAt = :before AND activationCodeHash = :beforeHash AND ' +
+          (before.workspaceId ? 'workspaceId = :workspaceId AND ' : '') +
+          '(attribute_not_exists(lastOrderId) OR lastOrderId <> :orderId)',
+        ExpressionAttributeValues: {
+          ':expiresAt': renewal.newExpiresAt,
+          ':hint': hint,
+          ':hash': activationCodeLookupHash(renewal.activationCode),
+          ':orderId': order.orderId,
+          ':false': false,
+          ':before': before.expiresAt,
+          ':beforeHash': target.activationCodeHash,
+          ...(before.workspaceId ? { ':workspaceId': before.workspaceId } : {}),
+        },
+      },
+    },
+    // The old code attaches nothing any more.
+    { Delete: { TableName: tableName, Key: LicenseKeys.codeByHash(target.activationCodeHash) } },
+    {
+      Put: {
+        TableName: tableName,
+        Item: codeItem(before.licenseId, renewal.activationCode),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    // The list is ordered by expiry, which is in the sort key: each entry moves.
+    ...listEntryKeys(before, target.adminUserIds).map((Key) => ({ Delete: { TableName: tableName, Key } })),
+    ...(placement ? listEntryItems(renewed, placement) : []).map((Item) => ({
+      Put: { TableName: tableName, Item },
+    })),
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...LicenseKeys.renewal(before.licenseId, renewal.history.paidAt, order.orderId),
+          type: 'RENEWAL',
+          ...renewal.history,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: Keys.checkout(checkout.checkoutId),
+        UpdateExpression: 'SET #status = :completed, renewal = :renewal REMOVE statusReason',
+        ConditionExpression: '#status = :paid AND orderId = :orderId',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':completed': CheckoutStatus.COMPLETED,
+          ':paid': CheckoutStatus.PAID,
+          ':orderId': order.orderId,
+          ':renewal': { newExpiresAt: renewal.newExpiresAt, activationCodeHint: hint },
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: Keys.order(order.orderId),
+        UpdateExpression:
+          'SET #status = :fulfilled, fulfilledAt = :at, fulfilment = :fulfilment, ' +
+          'pendingActivationCode = :code REMOVE statusReason',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(fulfilledAt)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':fulfilled': 'FULFILLED',
+          ':at': renewal.at,
+          ':code': renewal.activationCode,
+          ':fulfilment': {
+            previousExpiresAt: before.expiresAt,
+            newExpiresAt: renewal.newExpiresAt,
+            bonusDays: renewal.bonusDays,
+          },
+        },
+      },
+    },
+  ];
+};

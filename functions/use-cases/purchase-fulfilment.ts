@@ -1,0 +1,60 @@
+/**
+ * Fulfil: renews the license by the term paid for, counted from the later of its expiry and the
+ * payment (so renewing early loses nothing), and issues a new activation code that replaces the old
+ * one, all in one transaction that applies once per order. The code is kept on the order for the email
+ * step only; it never enters the workflow's state.
+ */
+import { activationCodeHint } from '../domain/activation-code';
+import { bonusDays, renewedExpiry } from '../domain/renewal-term';
+import { CheckoutStatus } from '../ports/checkouts';
+import { StepOutcome, type StepResult } from '../workflow/step-contract';
+import { TransientError } from '../workflow/transient-error';
+import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';
+import { PurchaseStateError } from './purchase-errors';
+
+export const fulfilOrder = async (
+  deps: Pick<PurchaseDeps, 'purchases' | 'checkouts' | 'clock' | 'newActivationCode'>,
+  orderId: string,
+): Promise<StepResult> => {
+  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    const order = await loadOrder(deps.purchases, orderId);
+    // A retry after the transaction committed, or a replay: applied once is enough.
+    if (order.fulfilledAt) return { orderId, outcome: StepOutcome.ALREADY_FULFILLED };
+    const checkout = await deps.checkouts.get(order.checkoutId);
+    if (checkout?.status !== CheckoutStatus.PAID || checkout.orderId !== orderId) {
+      // A concurrent run of this order may have completed it between the two reads.
+      if ((await loadOrder(deps.purchases, orderId)).fulfilledAt) {
+        return { orderId, outcome: StepOutcome.ALREADY_FULFILLED };
+      }
+      throw new PurchaseStateError(orderId, 'its checkout is not PAID by it, so there is nothing to fulfil');
+    }
+    const target = await deps.purchases.getRenewalTarget(checkout.licenseId);
+    if (!target) throw new PurchaseStateError(orderId, `license ${checkout.licenseId} does not exist`);
+
+    const expiresAt = new Date(target.license.expiresAt);
+    const paidAt = new Date(order.paidAt);
+    const newExpiresAt = renewedExpiry(expiresAt, paidAt, checkout.term.months).toISOString();
+    const activationCode = deps.newActivationCode();
+    const applied = await deps.purchases.applyRenewal({
+      order,
+      checkout,
+      target,
+      newExpiresAt,
+      bonusDays: bonusDays(expiresAt, paidAt),
+      activationCode,
+      history: {
+        checkoutId: checkout.checkoutId,
+        paidAt: order.paidAt,
+        previousExpiresAt: target.license.expiresAt,
+        newExpiresAt,
+        termMonths: checkout.term.months,
+        activationCodeHint: activationCodeHint(activationCode),
+      },
+      at: deps.clock.now().toISOString(),
+    });
+    if (applied) return { orderId, outcome: StepOutcome.FULFILLED };
+    // Something changed since the read (the license, or this order by a concurrent run), or the new
+    // code was taken: read again; a fresh code is drawn.
+  }
+  throw new TransientError(`Order ${orderId}: the license kept changing while it was being renewed`);
+};
