@@ -3,16 +3,11 @@
  * start a checkout, pay on the local store page, and get the renewal and the email. Waits on what the
  * backend prints (the workflow's end), never on time.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { addMonthsUtc } from '../../functions/domain/renewal-term';
-import { READY_LINE_PATTERN } from '../../functions/local/banner';
 import { DemoAccounts, DemoLicenses } from '../../functions/seed/demo-data';
 import { httpCall } from '../support/http-client';
-import { exitOf, ProcessOutput } from '../support/process';
-
-const ROOT = join(__dirname, '..', '..');
-const START_TIMEOUT_MS = 90_000;
+import { exitOf, type ProcessOutput, START_TIMEOUT_MS, startBackendProcess } from '../support/process';
 
 let child: ChildProcess;
 let output: ProcessOutput;
@@ -31,13 +26,7 @@ const outboxItems = async (): Promise<
 > => (await api('GET', '/_local/outbox')).body.items;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [join(ROOT, 'node_modules', '.bin', 'tsx'), 'functions/local/start.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', SEED_FILE: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  output = new ProcessOutput(child);
-  url = (await output.waitFor(READY_LINE_PATTERN, START_TIMEOUT_MS))[1] ?? '';
+  ({ child, output, url } = await startBackendProcess());
   const { email, password } = DemoAccounts.noMfa;
   token = (await httpCall(url, 'POST', '/v1/auth/login', { body: { email, password } })).body.accessToken;
 }, START_TIMEOUT_MS + 5_000);

@@ -3,17 +3,17 @@
  * and is driven over HTTP like a frontend would, through each demo account's sign-in. Stopping it with
  * SIGINT must exit 0 and leave no DynamoDB Local (Java) behind.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import * as OTPAuth from 'otpauth';
-import { READY_LINE_PATTERN } from '../../functions/local/banner';
 import { DemoAccounts } from '../../functions/seed/demo-data';
 import { type HttpAnswer, httpCall } from '../support/http-client';
-import { exitOf, isProcessAlive, ProcessOutput } from '../support/process';
-
-const ROOT = join(__dirname, '..', '..');
-/** Generous: a cold start compiles TypeScript and boots Java on a busy 2-core machine. */
-const START_TIMEOUT_MS = 90_000;
+import {
+  exitOf,
+  isProcessAlive,
+  type ProcessOutput,
+  START_TIMEOUT_MS,
+  startBackendProcess,
+} from '../support/process';
 
 let child: ChildProcess;
 let output: ProcessOutput;
@@ -42,14 +42,7 @@ const expectProblem = (answer: HttpAnswer, status: number, code: string) => {
 };
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [join(ROOT, 'node_modules', '.bin', 'tsx'), 'functions/local/start.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', SEED_FILE: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  output = new ProcessOutput(child);
-  url = (await output.waitFor(READY_LINE_PATTERN, START_TIMEOUT_MS))[1] ?? '';
-  javaPid = Number((await output.waitFor(/DynamoDB Local is up \(pid (\d+)\)/, 0))[1]);
+  ({ child, output, url, javaPid } = await startBackendProcess());
 }, START_TIMEOUT_MS + 5_000);
 
 afterAll(async () => {

@@ -1,7 +1,9 @@
 /**
  * Helpers for tests that run a command as a child process and wait on what it prints, never on time.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { READY_LINE_PATTERN } from '../../functions/local/banner';
 
 /** A child's stdout and stderr, kept whole for assertions and failure messages. */
 export class ProcessOutput {
@@ -70,4 +72,34 @@ export const isProcessAlive = (pid: number): boolean => {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+};
+
+/** Generous: a cold start compiles TypeScript and boots Java on a busy 2-core machine. */
+export const START_TIMEOUT_MS = 90_000;
+
+/** A backend started exactly as `npm start` starts it, on a free port. */
+export interface StartedBackend {
+  child: ChildProcess;
+  output: ProcessOutput;
+  url: string;
+  /** DynamoDB Local's Java process, to check it is gone after the backend stops. */
+  javaPid: number;
+}
+
+/** Spawns `functions/local/start.ts` with PORT=0 and the demo data, and waits for its ready line. */
+export const startBackendProcess = async (): Promise<StartedBackend> => {
+  const root = join(__dirname, '..', '..');
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules', '.bin', 'tsx'), 'functions/local/start.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: '0', SEED_FILE: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output = new ProcessOutput(child);
+  const url = (await output.waitFor(READY_LINE_PATTERN, START_TIMEOUT_MS))[1] ?? '';
+  const javaPid = Number((await output.waitFor(/DynamoDB Local is up \(pid (\d+)\)/, 0))[1]);
+  return { child, output, url, javaPid };
 };
