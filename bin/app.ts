@@ -1,6 +1,7 @@
 /**
  * The CDK app (`npx cdk synth|deploy`): the RenewalHub stack, checked by cdk-nag's AwsSolutions rules on
- * every synth; an unacknowledged finding fails it. Configuration comes from context, e.g.
+ * every synth; an unacknowledged finding fails it. Configuration comes from context (see
+ * `lib/stack-config.ts`: emailFrom, corsAllowedOrigins, opsEmail, storeCheckoutUrl, checkoutTtlMinutes), e.g.
  * `npx cdk deploy -c emailFrom=no-reply@example.com -c corsAllowedOrigins=https://portal.example.com`.
  */
 import { App, Validations } from 'aws-cdk-lib';

@@ -12,9 +12,9 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeList } from '../functions/routes';
+import { type RouteId, routeList } from '../functions/routes';
 import { HandlerFunction } from './lambda-defaults';
-import { grantRouteNeeds, type RouteResources } from './route-permissions';
+import { grantRouteNeeds, type RouteResources, routeEnvironment } from './route-permissions';
 
 /** The request headers browsers may send cross-origin (PRODUCT.md §2). */
 const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'];
@@ -50,7 +50,10 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export interface ApiProps {
   /** Origins allowed by CORS; none means no CORS preflight at all. */
   readonly corsAllowedOrigins: readonly string[];
-  /** The application configuration every function gets (names from `EnvName`). */
+  /**
+   * The application configuration every function gets (names from `EnvName`); each also gets what its
+   * route's needs call for (`routeEnvironment`).
+   */
   readonly environment: Readonly<Record<string, string>>;
   /** What route functions may be granted, each according to its route's `needs`. */
   readonly resources: RouteResources;
@@ -64,6 +67,8 @@ export interface ApiProps {
 export class Api extends Construct {
   public readonly httpApi: HttpApi;
   public readonly stage: HttpStage;
+  /** Each route's function, by route id. */
+  public readonly functions: ReadonlyMap<RouteId, HandlerFunction>;
 
   public constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -87,20 +92,23 @@ export class Api extends Construct {
       },
     });
 
+    const functions = new Map<RouteId, HandlerFunction>();
     for (const route of routeList()) {
       const handler = new HandlerFunction(this, route.id, {
         entry: join(__dirname, '..', 'functions', 'handlers', `${route.id}.ts`),
         description: `${route.method} ${route.path}`,
         memoryMb: route.memoryMb,
-        environment: props.environment,
+        environment: { ...props.environment, ...routeEnvironment(route, props.resources) },
       });
       grantRouteNeeds(handler, handler.role, route, props.resources);
+      functions.set(route.id, handler);
       this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(route.id, handler.function),
       });
     }
+    this.functions = functions;
 
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',

@@ -54,10 +54,13 @@ export class HandlerFunction extends Construct {
   /** The function; grant it what its route needs. */
   public readonly function: NodejsFunction;
   public readonly role: Role;
+  /** Where the function logs (Powertools JSON lines). */
+  public readonly logGroup: LogGroup;
 
   public constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.logGroup = logGroup;
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(this.role);
     this.function = new NodejsFunction(this, 'Function', {

@@ -1,36 +1,75 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { EnvName } from '../functions/config';
+import { alarmOnAnyToOps, handlerErrorsMetric } from './alarms';
 import { Api } from './api';
 import { DataTable } from './data-table';
 import { OpsTopic } from './ops-topic';
+import { PurchaseWorkflow } from './purchase-workflow';
 import { TokenSecret } from './secrets';
 import type { RenewalHubConfig } from './stack-config';
+import { STORE_WEBHOOK_SECRET_HOWTO, StoreWebhookSecret } from './store-webhook-secret';
 
 export type RenewalHubStackProps = StackProps & RenewalHubConfig;
 
-/** The whole backend: the table, the token secret, the operations topic and the HTTP API. */
+/**
+ * The whole backend: the table, the secrets, the operations topic, the purchase workflow, the HTTP API,
+ * and the alarms that tell operations when a paid order is in trouble.
+ */
 export class RenewalHubStack extends Stack {
   public constructor(scope: Construct, id: string, props: RenewalHubStackProps) {
     super(scope, id, props);
     const data = new DataTable(this, 'Data');
     const tokenSecret = new TokenSecret(this, 'TokenSecret');
+    const storeWebhookSecret = new StoreWebhookSecret(this, 'StoreWebhookSecret');
     const ops = new OpsTopic(this, 'Ops', { email: props.opsEmail });
+    const purchase = new PurchaseWorkflow(this, 'Purchase', {
+      table: data,
+      emailFrom: props.emailFrom,
+      opsTopic: ops,
+    });
     const api = new Api(this, 'Api', {
       corsAllowedOrigins: props.corsAllowedOrigins,
       environment: {
         [EnvName.TABLE_NAME]: data.table.tableName,
-        [EnvName.TOKEN_SECRET_ARN]: tokenSecret.secret.secretArn,
         [EnvName.SMS_TRANSPORT]: 'sns',
         [EnvName.EMAIL_FROM]: props.emailFrom,
         [EnvName.CORS_ALLOWED_ORIGINS]: props.corsAllowedOrigins.join(','),
+        [EnvName.STORE_CHECKOUT_URL]: props.storeCheckoutUrl,
+        [EnvName.CHECKOUT_TTL_MINUTES]: String(props.checkoutTtlMinutes),
       },
-      resources: { table: data, tokenSecret: tokenSecret.secret, emailFrom: props.emailFrom },
+      resources: {
+        table: data,
+        tokenSecret: tokenSecret.secret,
+        emailFrom: props.emailFrom,
+        storeWebhookSecret: storeWebhookSecret.secret,
+        purchaseStateMachine: purchase.stateMachine,
+        opsTopic: ops,
+      },
+    });
+
+    const webhook = api.functions.get('store-webhook');
+    if (!webhook) throw new Error('The route table has no store-webhook route');
+    alarmOnAnyToOps(this, 'StoreWebhookErrorsAlarm', {
+      metric: handlerErrorsMetric(this, 'StoreWebhook', webhook),
+      description:
+        "The store's webhook failed (crashed, timed out or answered 500): a paid order is recorded only by " +
+        "a delivery that succeeds, so check that the store redelivers it. See the webhook function's log.",
+      ops,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
     // `npm run import` loads a data file into this table.
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'OpsTopicArn', { value: ops.topic.topicArn });
+    new CfnOutput(this, 'PurchaseStateMachineArn', {
+      value: purchase.stateMachine.stateMachineArn,
+      description:
+        'The purchase workflow: one execution per paid order, named order-<sha256 of the order id>.',
+    });
+    new CfnOutput(this, 'StoreWebhookSecretArn', {
+      value: storeWebhookSecret.secret.secretArn,
+      description: STORE_WEBHOOK_SECRET_HOWTO,
+    });
   }
 }

@@ -11,10 +11,22 @@ export interface RenewalHubConfig {
   readonly emailFrom: string;
   /** Subscribed by email to the operations topic, when set (context `opsEmail`). */
   readonly opsEmail?: string;
+  /**
+   * The store's page for a checkout, where a checkout's `redirectUrl` points; `{checkoutId}` is replaced
+   * (context `storeCheckoutUrl`).
+   */
+  readonly storeCheckoutUrl: string;
+  /** How long a checkout's quote holds and can be paid, in minutes (context `checkoutTtlMinutes`). */
+  readonly checkoutTtlMinutes: number;
 }
 
 /** The local runs' sender (see `functions/config.ts`); a real deployment passes its own. */
 const DEFAULT_EMAIL_FROM = 'no-reply@renewal-hub.example';
+
+const DEFAULT_STORE_CHECKOUT_URL = 'https://store.renewal-hub.example/checkouts/{checkoutId}';
+const DEFAULT_CHECKOUT_TTL_MINUTES = 60;
+/** The functions never hold a quote shorter than this (`functions/config.ts`); a day is plenty. */
+const CHECKOUT_TTL_RANGE = { min: 5, max: 24 * 60 } as const;
 
 const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -44,5 +56,27 @@ export const readStackConfig = (node: Node): RenewalHubConfig => {
       throw new Error(`${key}: "${address}" is not a plain email address`);
     }
   }
-  return { corsAllowedOrigins, emailFrom, opsEmail };
+  const storeCheckoutUrl = text('storeCheckoutUrl') ?? DEFAULT_STORE_CHECKOUT_URL;
+  const example = storeCheckoutUrl.replaceAll('{checkoutId}', 'chk-1');
+  if (
+    !storeCheckoutUrl.includes('{checkoutId}') ||
+    !URL.canParse(example) ||
+    new URL(example).protocol !== 'https:'
+  ) {
+    throw new Error(
+      `storeCheckoutUrl: "${storeCheckoutUrl}" is not an https URL with {checkoutId}, like ${DEFAULT_STORE_CHECKOUT_URL}`,
+    );
+  }
+  const ttlText = text('checkoutTtlMinutes');
+  const checkoutTtlMinutes = ttlText === undefined ? DEFAULT_CHECKOUT_TTL_MINUTES : Number(ttlText);
+  if (
+    !Number.isInteger(checkoutTtlMinutes) ||
+    checkoutTtlMinutes < CHECKOUT_TTL_RANGE.min ||
+    checkoutTtlMinutes > CHECKOUT_TTL_RANGE.max
+  ) {
+    throw new Error(
+      `checkoutTtlMinutes: "${ttlText}" is not a whole number of minutes from ${CHECKOUT_TTL_RANGE.min} to ${CHECKOUT_TTL_RANGE.max}`,
+    );
+  }
+  return { corsAllowedOrigins, emailFrom, opsEmail, storeCheckoutUrl, checkoutTtlMinutes };
 };

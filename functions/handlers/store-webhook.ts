@@ -6,7 +6,7 @@ import { authenticateStoreEvent, receiveStoreEvent } from '../use-cases/store-we
 import { opsNotifier, orderStore, purchaseWorkflow, storeWebhookSecret } from '../wiring';
 
 /** Signed by the store, not by a user: no bearer session; the signature is checked over the raw body. */
-export const handler = httpHandler('store-webhook', {}, async ({ headers, rawBody, now }) => {
+export const handler = httpHandler('store-webhook', { rawBody: true }, async ({ headers, rawBody, now }) => {
   if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE);
   authenticateStoreEvent(await storeWebhookSecret(), rawBody, headers['store-signature'], now);
   const outcome = await receiveStoreEvent(

@@ -7,6 +7,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod/mini';
+import * as zm from 'zod/mini';
 import { type Locale, negotiateLocale } from '../domain/locale';
 import { problemDetail } from '../domain/messages';
 import { logger } from '../logger';
@@ -39,9 +40,14 @@ export interface HttpResponse {
 }
 
 interface InputSchemas<TBody, TQuery> {
+  /** Without one, a route takes no body: anything but nothing or `{}` is refused. */
   body?: z.ZodMiniType<TBody>;
   query?: z.ZodMiniType<TQuery>;
+  /** The handler reads `rawBody` itself (signed webhooks): the body is neither parsed nor checked. */
+  rawBody?: true;
 }
+
+const NO_BODY = zm.optional(zm.strictObject({}));
 
 type SessionOf<R extends RouteId> = (typeof routes)[R]['auth'] extends true ? Session : null;
 
@@ -68,9 +74,7 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
     const session = route.auth ? await authenticate(headers, now) : null;
     const locale = negotiateLocale(headers['accept-language'], session?.locale);
     try {
-      const body = schemas.body
-        ? parseOrThrow(schemas.body, readJsonBody(event, headers), 'body')
-        : undefined;
+      const body = readBody(schemas, event, headers);
       const query = schemas.query
         ? parseOrThrow(schemas.query, event.queryStringParameters ?? {}, 'query')
         : undefined;
@@ -94,6 +98,17 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(problemBoundary())
     .handler(handle) as unknown as ApiHandler;
+};
+
+/** The validated body; a route without a body schema accepts none (or `{}`), unless it reads it raw. */
+const readBody = <TBody, TQuery>(
+  schemas: InputSchemas<TBody, TQuery>,
+  event: APIGatewayProxyEventV2,
+  headers: Record<string, string>,
+): TBody | undefined => {
+  if (schemas.body) return parseOrThrow(schemas.body, readJsonBody(event, headers), 'body');
+  if (!schemas.rawBody) parseOrThrow(NO_BODY, readJsonBody(event, headers), 'body');
+  return undefined;
 };
 
 /** Resolves the bearer session or throws 401 UNAUTHENTICATED: bad signature, expired, or revoked. */

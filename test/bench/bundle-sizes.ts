@@ -1,5 +1,5 @@
 /**
- * Prints what each route's handler bundle costs at cold start: its size, and the time a fresh Node process
+ * Prints what each handler bundle (each route's, and each purchase-workflow task's) costs at cold start: its size, and the time a fresh Node process
  * takes to import it (median of {@link RUNS}), against a floor, the smallest honest handler (one
  * DynamoDBDocumentClient GetCommand). Bundles are built with the deployed esbuild options
  * (`handlerBundling` of lib/lambda-defaults.ts) and imported with the deployed NODE_OPTIONS.
@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { type BuildOptions, build } from 'esbuild';
 import { EnvName } from '../../functions/config';
 import { routeList } from '../../functions/routes';
+import { purchaseTaskList } from '../../functions/workflow/definition';
 import { handlerBundling, runtimeEnvironment } from '../../lib/lambda-defaults';
 
 const RUNS = 5;
@@ -38,7 +39,25 @@ const IMPORT_ENV = {
   [EnvName.SMS_TRANSPORT]: 'sns',
   [EnvName.EMAIL_FROM]: 'no-reply@renewal-hub.example',
   [EnvName.CORS_ALLOWED_ORIGINS]: 'https://portal.example.com',
+  [EnvName.STORE_CHECKOUT_URL]: 'https://store.renewal-hub.example/checkouts/{checkoutId}',
+  [EnvName.CHECKOUT_TTL_MINUTES]: '60',
+  [EnvName.PURCHASE_STATE_MACHINE_ARN]: 'arn:aws:states:eu-central-1:123456789012:stateMachine:purchase',
+  [EnvName.STORE_WEBHOOK_SECRET_ARN]: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:store-AbCdEf',
+  [EnvName.OPS_TRANSPORT]: 'sns',
+  [EnvName.OPS_TOPIC_ARN]: 'arn:aws:sns:eu-central-1:123456789012:ops',
 };
+
+/** Every deployed handler: one per route (`functions/handlers`), one per workflow task (`functions/tasks`). */
+const handlers = (): Array<{ name: string; entry: string }> => [
+  ...routeList().map((route) => ({
+    name: route.id,
+    entry: join(ROOT, 'functions', 'handlers', `${route.id}.ts`),
+  })),
+  ...purchaseTaskList().map((task) => ({
+    name: `task ${task.name}`,
+    entry: join(ROOT, 'functions', 'tasks', `${task.handler}.ts`),
+  })),
+];
 
 /**
  * `handlerBundling` as esbuild options, field by field: `rest` must be empty, so an option added there
@@ -113,13 +132,12 @@ const main = async (): Promise<void> => {
         (m.ms / floor.ms).toFixed(2).padStart(8),
       ].join(' ');
     rows.push(row(floor));
-    for (const route of routeList()) {
-      const entry = join(ROOT, 'functions', 'handlers', `${route.id}.ts`);
+    for (const [index, { name, entry }] of handlers().entries()) {
       try {
-        rows.push(row(await measure(route.id, join(dir, `${route.id}.mjs`), { entryPoints: [entry] })));
+        rows.push(row(await measure(name, join(dir, `${index}.mjs`), { entryPoints: [entry] })));
       } catch (error) {
         process.exitCode = 1;
-        rows.push(`${route.id.padEnd(26)} failed: ${error instanceof Error ? error.message : String(error)}`);
+        rows.push(`${name.padEnd(26)} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     console.log(`esbuild ${JSON.stringify(esbuildOptions())}`);
@@ -127,7 +145,7 @@ const main = async (): Promise<void> => {
       `import: median of ${RUNS} fresh processes, NODE_OPTIONS=${runtimeEnvironment.NODE_OPTIONS}\n`,
     );
     console.log(
-      ['route'.padEnd(26), 'bundle KB'.padStart(10), 'import ms'.padStart(10), 'KB×floor', 'ms×floor'].join(
+      ['handler'.padEnd(26), 'bundle KB'.padStart(10), 'import ms'.padStart(10), 'KB×floor', 'ms×floor'].join(
         ' ',
       ),
     );

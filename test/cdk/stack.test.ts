@@ -6,78 +6,41 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { createTableInput } from '../../functions/adapters/dynamodb/table-definition';
-import { EnvName } from '../../functions/config';
+import { EnvName, readConfig } from '../../functions/config';
 import { Need, type RouteDefinition, type RouteId, routeList, routes } from '../../functions/routes';
+import { purchaseTaskList } from '../../functions/workflow/definition';
 import { STAGE_THROTTLE } from '../../lib/api';
 import { DataTable } from '../../lib/data-table';
-import { RenewalHubStack } from '../../lib/renewal-hub-stack';
-import { grantRouteNeeds } from '../../lib/route-permissions';
+import { OpsTopic } from '../../lib/ops-topic';
+import { grantRouteNeeds, ROUTE_NEEDS } from '../../lib/route-permissions';
 import { TokenSecret } from '../../lib/secrets';
+import { actionsOf, allowedActions, config, type Statement, synthesize } from './synth';
 
-interface CfnResource {
-  Type: string;
-  // biome-ignore lint/suspicious/noExplicitAny: a synthesized template is untyped JSON; tests read paths in it.
-  Properties: Record<string, any>;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-}
-interface Statement {
-  Effect: 'Allow' | 'Deny';
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
+const { app, template, ofType, resource, only, functionId, statementsOfFunction } = synthesize();
 
-const config = {
-  corsAllowedOrigins: ['https://portal.example.com', 'https://admin.example.com'],
-  emailFrom: 'no-reply@mail.example.com',
-  opsEmail: 'ops@example.com',
-};
-// No CloudFormation schema validation here (it adds seconds per synth); `npx cdk synth` runs it.
-const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
-const stack = new RenewalHubStack(app, 'RenewalHub', config);
-const template = Template.fromStack(stack);
-const resources: Record<string, CfnResource> = template.toJSON().Resources;
-
-const ofType = (type: string) => Object.entries(resources).filter(([, candidate]) => candidate.Type === type);
-const resource = (logicalId: string): CfnResource => {
-  const found = resources[logicalId];
-  if (!found) throw new Error(`No resource ${logicalId}`);
-  return found;
-};
-/** The one resource of a type: its logical id and itself. */
-const only = (type: string): [string, CfnResource] => {
-  const [first, ...others] = ofType(type);
-  if (!first || others.length > 0) throw new Error(`Expected exactly one ${type}`);
-  return first;
-};
 const routeNamed = (id: RouteId): RouteDefinition => routes[id];
 const routeKey = (route: RouteDefinition) => `${route.method} ${route.path}`;
-const actionsOf = (statement: Statement) => [statement.Action].flat();
 
-/** Each function's logical id, by its route key (functions are described by their route key). */
-const functionIdByRouteKey = new Map(
-  ofType('AWS::Lambda::Function').map(([id, fn]) => [fn.Properties.Description as string, id]),
-);
-const functionOf = (route: RouteDefinition): CfnResource => {
-  const id = functionIdByRouteKey.get(routeKey(route));
-  if (!id) throw new Error(`No function for ${routeKey(route)}`);
-  return resource(id);
-};
+/** A route's function (functions are described by their route key). */
+const functionIdOf = (route: RouteDefinition): string =>
+  functionId((description) => description === routeKey(route));
+const functionOf = (route: RouteDefinition) => resource(functionIdOf(route));
 /** Every statement of every policy attached to the route's function role. */
-const statementsOf = (route: RouteDefinition): Statement[] => {
-  const roleId = functionOf(route).Properties.Role['Fn::GetAtt'][0];
-  return ofType('AWS::IAM::Policy')
-    .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
-    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
-};
-const actionsGranted = (route: RouteDefinition) =>
-  statementsOf(route)
-    .filter((statement) => statement.Effect === 'Allow')
-    .flatMap(actionsOf);
+const statementsOf = (route: RouteDefinition): Statement[] => statementsOfFunction(functionIdOf(route));
+const actionsGranted = (route: RouteDefinition) => allowedActions(statementsOf(route));
 const needs = (route: RouteDefinition) => new Set(route.needs ?? []);
+const secretId = (prefix: string): string => {
+  const found = ofType('AWS::SecretsManager::Secret').find(([id]) => id.startsWith(prefix));
+  if (!found) throw new Error(`No secret ${prefix}`);
+  return found[0];
+};
+const tokenSecretId = secretId('TokenSecret');
+const webhookSecretId = secretId('StoreWebhookSecret');
+const stateMachineId = only('AWS::StepFunctions::StateMachine')[0];
 
 describe('the HTTP API follows the route table', () => {
   it('has exactly one API route per route-table entry, with the same route keys', () => {
@@ -86,7 +49,10 @@ describe('the HTTP API follows the route table', () => {
   });
 
   it('has one function per route, and each route integrates its own function', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(routeList().length);
+    const apiFunctions = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith('Api'));
+    expect(apiFunctions).toHaveLength(routeList().length);
+    // The others are the purchase workflow's tasks.
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(routeList().length + purchaseTaskList().length);
     for (const [, apiRoute] of ofType('AWS::ApiGatewayV2::Route')) {
       const integrationId = apiRoute.Properties.Target['Fn::Join'][1][1].Ref;
       const functionId = resource(integrationId).Properties.IntegrationUri['Fn::GetAtt'][0];
@@ -111,20 +77,60 @@ describe('the HTTP API follows the route table', () => {
     }
   });
 
-  it('gives every function the configuration it reads', () => {
-    const tableId = only('AWS::DynamoDB::Table')[0];
-    const secretId = only('AWS::SecretsManager::Secret')[0];
+  it('gives every function the configuration it reads, and ARNs only for what its needs grant', () => {
+    const common = {
+      [EnvName.TABLE_NAME]: { Ref: only('AWS::DynamoDB::Table')[0] },
+      [EnvName.SMS_TRANSPORT]: 'sns',
+      [EnvName.EMAIL_FROM]: config.emailFrom,
+      [EnvName.CORS_ALLOWED_ORIGINS]: config.corsAllowedOrigins.join(','),
+      [EnvName.STORE_CHECKOUT_URL]: config.storeCheckoutUrl,
+      [EnvName.CHECKOUT_TTL_MINUTES]: String(config.checkoutTtlMinutes),
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'renewal-hub',
+    };
     for (const route of routeList()) {
-      expect(functionOf(route).Properties.Environment.Variables).toEqual({
-        [EnvName.TABLE_NAME]: { Ref: tableId },
-        [EnvName.TOKEN_SECRET_ARN]: { Ref: secretId },
-        [EnvName.SMS_TRANSPORT]: 'sns',
-        [EnvName.EMAIL_FROM]: config.emailFrom,
-        [EnvName.CORS_ALLOWED_ORIGINS]: config.corsAllowedOrigins.join(','),
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'renewal-hub',
+      const has = (need: Need) => needs(route).has(need);
+      const withTokenSecret = !has(Need.NO_AWS_ACCESS) && !has(Need.NO_TOKEN_SECRET);
+      expect({ route: route.path, env: functionOf(route).Properties.Environment.Variables }).toEqual({
+        route: route.path,
+        env: {
+          ...common,
+          ...(withTokenSecret && { [EnvName.TOKEN_SECRET_ARN]: { Ref: tokenSecretId } }),
+          ...(has(Need.START_PURCHASE_WORKFLOW) && {
+            [EnvName.PURCHASE_STATE_MACHINE_ARN]: { Ref: stateMachineId },
+          }),
+          ...(has(Need.STORE_WEBHOOK_SECRET) && {
+            [EnvName.STORE_WEBHOOK_SECRET_ARN]: { Ref: webhookSecretId },
+          }),
+          ...(has(Need.NOTIFY_OPS) && {
+            [EnvName.OPS_TRANSPORT]: 'sns',
+            [EnvName.OPS_TOPIC_ARN]: { Ref: only('AWS::SNS::Topic')[0] },
+          }),
+        },
       });
     }
+  });
+
+  it('sets no environment variable that functions/config.ts does not read', () => {
+    const runtimeOnly = new Set(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME']);
+    const unread = new Set<string>();
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      for (const [name, value] of Object.entries<unknown>(fn.Properties.Environment.Variables)) {
+        if (runtimeOnly.has(name)) continue;
+        // Read means: some value of it (the deployed one, another transport, an ARN, a number) changes the
+        // configuration from the defaults.
+        const samples = [
+          String(typeof value === 'string' ? value : ''),
+          'outbox',
+          `arn:aws:x:eu-west-1:1:${name}`,
+          '7',
+        ];
+        const defaults = JSON.stringify(readConfig({}));
+        if (samples.every((sample) => JSON.stringify(readConfig({ [name]: sample })) === defaults))
+          unread.add(name);
+      }
+    }
+    expect([...unread].sort()).toEqual([]);
   });
 
   it('serves the $default stage with JSON access logs and throttling', () => {
@@ -179,16 +185,25 @@ describe('the table', () => {
 });
 
 describe('least privilege per route', () => {
-  const smsPublish = (route: RouteDefinition) =>
+  const opsTopic = { Ref: only('AWS::SNS::Topic')[0] };
+  const publishing = (route: RouteDefinition) =>
     statementsOf(route).filter((statement) => actionsOf(statement).includes('sns:Publish'));
 
-  it('lets SEND_SMS routes publish SMS to phone numbers but never to a topic, and no other route publish', () => {
+  it('has an effect for every Need, so that no need can be silently ignored', () => {
+    expect(Object.keys(ROUTE_NEEDS).sort()).toEqual(Object.values(Need).sort());
+  });
+
+  it('lets SEND_SMS routes publish SMS to phone numbers but never to a topic, and no other route publish SMS', () => {
     for (const route of routeList()) {
+      // Publishing to the operations topic is NOTIFY_OPS's, tested below.
+      const smsStatements = publishing(route).filter(
+        (statement) => JSON.stringify(statement.Resource) !== JSON.stringify(opsTopic),
+      );
       if (!needs(route).has(Need.SEND_SMS)) {
-        expect({ route: route.path, publish: smsPublish(route) }).toEqual({ route: route.path, publish: [] });
+        expect({ route: route.path, publish: smsStatements }).toEqual({ route: route.path, publish: [] });
         continue;
       }
-      expect(smsPublish(route)).toEqual([
+      expect(smsStatements).toEqual([
         { Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },
         {
           Effect: 'Deny',
@@ -196,6 +211,26 @@ describe('least privilege per route', () => {
           Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
         },
       ]);
+    }
+  });
+
+  it('lets NOTIFY_OPS routes publish to the operations topic (and use its key), and no other route', () => {
+    const keyArn = { 'Fn::GetAtt': [only('AWS::KMS::Key')[0], 'Arn'] };
+    for (const route of routeList()) {
+      const toTopic = publishing(route).filter(
+        (statement) => JSON.stringify(statement.Resource) === JSON.stringify(opsTopic),
+      );
+      const keyUse = statementsOf(route).filter(
+        (statement) => JSON.stringify(statement.Resource) === JSON.stringify(keyArn),
+      );
+      const notifies = needs(route).has(Need.NOTIFY_OPS);
+      expect({ route: route.path, toTopic, keyUse }).toEqual({
+        route: route.path,
+        toTopic: notifies ? [{ Effect: 'Allow', Action: 'sns:Publish', Resource: opsTopic }] : [],
+        keyUse: notifies
+          ? [{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: keyArn }]
+          : [],
+      });
     }
   });
 
@@ -208,11 +243,10 @@ describe('least privilege per route', () => {
     ]);
   });
 
-  it('grants the table read-only to TABLE_READ_ONLY routes and read-write to the others; the secret to all', () => {
+  it('grants the table read-only to TABLE_READ_ONLY routes and read-write to the others', () => {
     for (const route of routeList().filter((route) => !needs(route).has(Need.NO_AWS_ACCESS))) {
       const actions = actionsGranted(route);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-      expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
       const writes = actions.includes('dynamodb:PutItem') && actions.includes('dynamodb:UpdateItem');
       expect({ route: route.path, writes }).toEqual({
         route: route.path,
@@ -220,6 +254,69 @@ describe('least privilege per route', () => {
       });
       expect(actions).not.toContain('dynamodb:Scan');
     }
+  });
+
+  it('lets each route read exactly the secrets its needs call for', () => {
+    for (const route of routeList()) {
+      const secrets = statementsOf(route)
+        .filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')))
+        .map((statement) => statement.Resource);
+      const has = (need: Need) => needs(route).has(need);
+      expect({ route: route.path, secrets }).toEqual({
+        route: route.path,
+        secrets: [
+          ...(has(Need.NO_AWS_ACCESS) || has(Need.NO_TOKEN_SECRET) ? [] : [{ Ref: tokenSecretId }]),
+          ...(has(Need.STORE_WEBHOOK_SECRET) ? [{ Ref: webhookSecretId }] : []),
+        ],
+      });
+    }
+  });
+
+  it("lets the store's webhook start the purchase state machine and read its own secret, nothing more", () => {
+    const webhook = statementsOf(routeNamed('store-webhook'));
+    const states = webhook.filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('states:')),
+    );
+    expect(states).toEqual([
+      { Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: stateMachineId } },
+    ]);
+    expect(
+      webhook.filter((statement) => actionsOf(statement).some((a) => a.startsWith('secretsmanager:'))),
+    ).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Resource: { Ref: webhookSecretId },
+      },
+    ]);
+    expect(
+      allowedActions(webhook)
+        .filter((action) => !action.startsWith('dynamodb:'))
+        .sort(),
+    ).toEqual([
+      'kms:Decrypt',
+      'kms:GenerateDataKey*',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+      'sns:Publish',
+      'states:StartExecution',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+  });
+
+  it('lets no other route, and no role at all besides, start or touch a state machine', () => {
+    const webhookRole = resource(functionIdOf(routeNamed('store-webhook'))).Properties.Role['Fn::GetAtt'][0];
+    const touching = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        policy.Properties.PolicyDocument.Statement.some((statement: Statement) =>
+          actionsOf(statement).some((action) => action.startsWith('states:') || action === '*'),
+        ),
+      )
+      .flatMap(([, policy]) => policy.Properties.Roles.map((role: { Ref: string }) => role.Ref));
+    expect(touching).toEqual([webhookRole]);
   });
 
   it('names the table and its index, not index/*', () => {
@@ -240,10 +337,23 @@ describe('least privilege per route', () => {
       needs: [Need.SEND_EMAIL],
       summary: '',
     };
+    const arn = (service: string, resource: string) =>
+      `arn:aws:${service}:eu-west-1:123456789012:${resource}`;
     grantRouteNeeds(scope, role, route, {
       table: new DataTable(scope, 'Data'),
       tokenSecret: new TokenSecret(scope, 'Secret').secret,
       emailFrom: 'no-reply@mail.example.com',
+      storeWebhookSecret: Secret.fromSecretCompleteArn(
+        scope,
+        'Store',
+        arn('secretsmanager', 'secret:s-AbCdEf'),
+      ),
+      purchaseStateMachine: StateMachine.fromStateMachineArn(
+        scope,
+        'Purchase',
+        arn('states', 'stateMachine:p'),
+      ),
+      opsTopic: new OpsTopic(scope, 'Ops'),
     });
     const identity = (name: string) => ({
       'Fn::Join': [
@@ -268,35 +378,37 @@ describe('least privilege per route', () => {
       Resource: [identity('no-reply@mail.example.com'), identity('mail.example.com')],
       Condition: { StringEquals: { 'ses:FromAddress': 'no-reply@mail.example.com' } },
     });
+    // Nothing the route does not need: no state machine, no store secret, no topic.
+    expect(statements.flatMap(actionsOf).filter((action) => /^(states|sns|kms):/.test(action))).toEqual([]);
   });
 });
 
 describe('secrets and operations', () => {
-  it('generates the token secret in Secrets Manager; the template holds its ARN only', () => {
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+  it('generates both secrets in Secrets Manager; the template holds their ARNs only', () => {
+    expect(resource(tokenSecretId).Properties.GenerateSecretString).toEqual({
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+    });
+    // The store's secret: a random placeholder until operations put the store's value.
+    expect(resource(webhookSecretId).Properties.GenerateSecretString).toEqual({
+      PasswordLength: 64,
+      ExcludePunctuation: true,
     });
     const secretValues = JSON.stringify(template.toJSON()).match(/"SecretString"|"SecretStringTemplate"/g);
     expect(secretValues).toBeNull();
   });
 
-  it('has an encrypted, TLS-only operations topic with the configured email subscription', () => {
-    template.hasResourceProperties('AWS::SNS::Topic', {
-      KmsMasterKeyId: {
-        'Fn::Join': [
-          '',
-          [
-            'arn:',
-            { Ref: 'AWS::Partition' },
-            ':kms:',
-            { Ref: 'AWS::Region' },
-            ':',
-            { Ref: 'AWS::AccountId' },
-            ':alias/aws/sns',
-          ],
-        ],
-      },
-    });
+  it("outputs the store webhook secret's ARN with what operations must do with it", () => {
+    const output = template.toJSON().Outputs.StoreWebhookSecretArn;
+    expect(output.Value).toEqual({ Ref: webhookSecretId });
+    expect(output.Description).toMatch(/put-secret-value/);
+    expect(output.Description.length).toBeLessThanOrEqual(1024);
+  });
+
+  it('encrypts the operations topic with its own rotated KMS key, TLS only, with the configured email subscription', () => {
+    const [keyId, key] = only('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
     const [, policy] = only('AWS::SNS::TopicPolicy');
     expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -304,6 +416,95 @@ describe('secrets and operations', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: config.opsEmail,
+    });
+  });
+
+  it("lets this account's CloudWatch alarms, and no one else's, use the key and publish to the topic", () => {
+    const ownAlarms = {
+      ArnLike: {
+        'aws:SourceArn': {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':cloudwatch:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':alarm:*',
+            ],
+          ],
+        },
+      },
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+    };
+    const [, key] = only('AWS::KMS::Key');
+    expect(key.Properties.KeyPolicy.Statement).toContainEqual({
+      Sid: 'AllowCloudWatchAlarmsToUseTheKey',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: ownAlarms,
+    });
+    const [, policy] = only('AWS::SNS::TopicPolicy');
+    expect(policy.Properties.PolicyDocument.Statement).toContainEqual({
+      Sid: 'AllowCloudWatchAlarmsToPublish',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: { Ref: only('AWS::SNS::Topic')[0] },
+      Condition: ownAlarms,
+    });
+  });
+
+  it("alarms operations when the store's webhook crashes or answers 500", () => {
+    const webhookId = functionIdOf(routeNamed('store-webhook'));
+    const logGroupId = resource(webhookId).Properties.LoggingConfig.LogGroup.Ref;
+    const [, filter] = only('AWS::Logs::MetricFilter');
+    expect(filter.Properties).toEqual({
+      LogGroupName: { Ref: logGroupId },
+      FilterPattern: '{ $.level = "ERROR" }',
+      MetricTransformations: [
+        { MetricNamespace: 'RenewalHub', MetricName: 'StoreWebhookLoggedErrors', MetricValue: '1' },
+      ],
+    });
+    const alarm = ofType('AWS::CloudWatch::Alarm').find(([id]) =>
+      id.startsWith('StoreWebhookErrorsAlarm'),
+    )?.[1];
+    expect(alarm?.Properties).toMatchObject({
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: only('AWS::SNS::Topic')[0] }],
+    });
+    const metrics = alarm?.Properties.Metrics;
+    expect(metrics).toContainEqual(
+      expect.objectContaining({ Expression: 'FILL(crashes, 0) + FILL(logged, 0)' }),
+    );
+    expect(metrics).toContainEqual({
+      Id: 'crashes',
+      ReturnData: false,
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/Lambda',
+          MetricName: 'Errors',
+          Dimensions: [{ Name: 'FunctionName', Value: { Ref: webhookId } }],
+        },
+        Period: 300,
+        Stat: 'Sum',
+      },
+    });
+    expect(metrics).toContainEqual({
+      Id: 'logged',
+      ReturnData: false,
+      MetricStat: {
+        Metric: { Namespace: 'RenewalHub', MetricName: 'StoreWebhookLoggedErrors' },
+        Period: 300,
+        Stat: 'Sum',
+      },
     });
   });
 });

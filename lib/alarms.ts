@@ -1,0 +1,74 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { HandlerFunction } from './lambda-defaults';
+import type { OpsTopic } from './ops-topic';
+
+/** Every alarm looks at sums over this period. */
+export const ALARM_PERIOD = Duration.minutes(5);
+
+/** The namespace of the metrics this stack derives from its logs. */
+export const METRIC_NAMESPACE = 'RenewalHub';
+
+/**
+ * An alarm that tells operations (through the operations topic) as soon as `metric` is above 0 in one
+ * {@link ALARM_PERIOD}, and again when it is back to normal. No data means nothing happened.
+ */
+export const alarmOnAnyToOps = (
+  scope: Construct,
+  id: string,
+  props: { metric: IMetric; description: string; ops: OpsTopic },
+): Alarm => {
+  const alarm = new Alarm(scope, id, {
+    metric: props.metric,
+    alarmDescription: props.description,
+    threshold: 0,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  const action = new SnsAction(props.ops.topic);
+  alarm.addAlarmAction(action);
+  alarm.addOkAction(action);
+  return alarm;
+};
+
+/**
+ * Errors of an HTTP handler function. The Lambda `Errors` metric alone misses most of them: the shared
+ * HTTP middleware (`functions/http/handler.ts`) answers an unexpected error with a 500 and logs it at
+ * level ERROR, so the invocation itself succeeds. So this is the sum of the function's `Errors` (crashes,
+ * timeouts) and of the ERROR lines in its log (counted by a metric filter on the Powertools JSON `level`).
+ */
+export const handlerErrorsMetric = (scope: Construct, id: string, handler: HandlerFunction): IMetric => {
+  const metricName = `${id}LoggedErrors`;
+  new MetricFilter(scope, `${id}ErrorLogs`, {
+    logGroup: handler.logGroup,
+    filterPattern: FilterPattern.stringValue('$.level', '=', 'ERROR'),
+    metricNamespace: METRIC_NAMESPACE,
+    metricName,
+    metricValue: '1',
+  });
+  return new MathExpression({
+    expression: 'FILL(crashes, 0) + FILL(logged, 0)',
+    label: `${id} errors`,
+    period: ALARM_PERIOD,
+    usingMetrics: {
+      crashes: handler.function.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      logged: new Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName,
+        period: ALARM_PERIOD,
+        statistic: 'Sum',
+      }),
+    },
+  });
+};
