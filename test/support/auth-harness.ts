@@ -37,6 +37,9 @@ const cachedHash = (password: string): Promise<string> => {
   return hashes.get(password) as Promise<string>;
 };
 
+/** What the test store signs its webhooks with. */
+export const TEST_STORE_SECRET = 'test-store-webhook-secret';
+
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export interface AuthHarness {
@@ -51,7 +54,12 @@ export const createAuthHarness = async (start = '2026-11-28T10:00:00.000Z'): Pro
   const clock = new ManualClock(start);
   const sms = new RecordingSms();
   overrideDependencies({
-    config: { ...readConfig({}), tableName: table.tableName, dynamoDbEndpoint: table.endpoint },
+    config: {
+      ...readConfig({}),
+      tableName: table.tableName,
+      dynamoDbEndpoint: table.endpoint,
+      storeWebhookSecret: TEST_STORE_SECRET,
+    },
     clock,
     keys: deriveKeys('test-root-secret-that-is-long-enough'),
     sms,

@@ -18,6 +18,7 @@ import {
   overrideDependencies,
   workspaceStore,
 } from '../../functions/wiring';
+import { TEST_STORE_SECRET } from './auth-harness';
 import { createTestTable } from './dynamodb';
 
 export const DAY_MS = 24 * 3600 * 1000;
@@ -94,14 +95,20 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
   const clock = new ManualClock(start);
   const email = new RecordingEmail();
   const ops = new RecordingOps();
+  const workflow = new LocalPurchaseWorkflow({ retryIntervalMs: 0 });
   overrideDependencies({
-    config: { ...readConfig({}), tableName: table.tableName, dynamoDbEndpoint: table.endpoint },
+    config: {
+      ...readConfig({}),
+      tableName: table.tableName,
+      dynamoDbEndpoint: table.endpoint,
+      storeWebhookSecret: TEST_STORE_SECRET,
+    },
     clock,
     email,
     ops,
+    workflow,
   });
   await workspaceStore().put(WORKSPACE, ADMINS);
-  const workflow = new LocalPurchaseWorkflow({ retryIntervalMs: 0 });
 
   return {
     clock,
