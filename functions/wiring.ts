@@ -104,11 +104,20 @@ export const purchaseWorkflow = (): PurchaseWorkflow =>
     return new SfnPurchaseWorkflow(new SFNClient({}), arn);
   });
 
-/** The store's webhook signing secret: Secrets Manager in AWS, an env variable locally. */
-export const storeWebhookSecret = (): Promise<string> =>
-  once('store-secret', () =>
+/** How long a container trusts its copy of the store's secret, so a changed secret takes effect without a deploy. */
+const STORE_SECRET_REFRESH_MS = 5 * 60_000;
+let storeSecretReadAt = 0;
+
+/** The store's webhook signing secret: Secrets Manager in AWS (re-read every 5 minutes), an env variable locally. */
+export const storeWebhookSecret = (): Promise<string> => {
+  if (Date.now() - storeSecretReadAt > STORE_SECRET_REFRESH_MS) {
+    cache.delete('store-secret');
+    storeSecretReadAt = Date.now();
+  }
+  return once('store-secret', () =>
     readSecret(config().storeWebhookSecret, config().storeWebhookSecretArn).catch(forget('store-secret')),
   );
+};
 
 export const smsSender = (): SmsSender =>
   overrides.sms ??

@@ -6,9 +6,8 @@ import { Construct } from 'constructs';
 export const STORE_WEBHOOK_SECRET_HOWTO =
   "The store's webhook signing secret. Deployed with a random placeholder: after the first deploy, put the " +
   "store's value with `aws secretsmanager put-secret-value --secret-id <this ARN> --secret-string <value>`; " +
-  'until then every store webhook is refused (401 INVALID_SIGNATURE). Warm webhook ' +
-  'functions keep the value they read: after a change once deliveries have begun, change the webhook ' +
-  "function's configuration (`aws lambda update-function-configuration`) so that fresh containers read it.";
+  'until then every store webhook is refused (401 INVALID_SIGNATURE). Webhook functions re-read it at ' +
+  'most 5 minutes after a change.';
 
 /**
  * The store's webhook signing secret: the store signs each event with it (`Store-Signature`, PRODUCT.md
@@ -19,8 +18,7 @@ export const STORE_WEBHOOK_SECRET_HOWTO =
  *
  *     aws secretsmanager put-secret-value --secret-id <StoreWebhookSecretArn> --secret-string '<value>'
  *
- * The webhook function reads it once per container, at its first delivery: a container that is already
- * warm keeps the value it read (see the stack output's description for a change after traffic began).
+ * The webhook function re-reads it every 5 minutes, so a changed value takes effect without a deploy.
  */
 export class StoreWebhookSecret extends Construct {
   public readonly secret: Secret;
