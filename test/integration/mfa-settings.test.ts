@@ -18,6 +18,13 @@ const signIn = async (email: string, password: string): Promise<string> => {
   return answer.body.accessToken;
 };
 
+const signInWithTotp = async (email: string, password: string): Promise<string> => {
+  const login = await callRoute('login', { body: { email, password } });
+  const code = totpCodeAt(TEST_TOTP_SECRET, h.clock.now());
+  return (await callRoute('mfa-verify', { body: { challengeId: login.body.challengeId, code } })).body
+    .accessToken;
+};
+
 describe('turning on an authenticator app', () => {
   it('shows a secret once, turns TOTP on with a code from it, and asks for a code at the next sign-in', async () => {
     await h.addUser('user@example.com', 'pw-1');
@@ -109,12 +116,7 @@ describe('turning on SMS', () => {
 describe('turning 2FA off', () => {
   it('needs a current TOTP code', async () => {
     await h.addUser('totp@example.com', 'pw-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
-    const login = await callRoute('login', { body: { email: 'totp@example.com', password: 'pw-2' } });
-    const token = (
-      await callRoute('mfa-verify', {
-        body: { challengeId: login.body.challengeId, code: totpCodeAt(TEST_TOTP_SECRET, h.clock.now()) },
-      })
-    ).body.accessToken;
+    const token = await signInWithTotp('totp@example.com', 'pw-2');
     h.clock.advance(30 * 1000);
 
     const wrong = await callRoute('mfa-disable', { token, body: { code: '000000' } });
@@ -148,12 +150,7 @@ describe('turning 2FA off', () => {
 
   it('blocks code guessing after 5 wrong codes', async () => {
     await h.addUser('totp@example.com', 'pw-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
-    const login = await callRoute('login', { body: { email: 'totp@example.com', password: 'pw-2' } });
-    const token = (
-      await callRoute('mfa-verify', {
-        body: { challengeId: login.body.challengeId, code: totpCodeAt(TEST_TOTP_SECRET, h.clock.now()) },
-      })
-    ).body.accessToken;
+    const token = await signInWithTotp('totp@example.com', 'pw-2');
 
     for (let attempt = 0; attempt < 5; attempt++) {
       expect((await callRoute('mfa-disable', { token, body: { code: '000000' } })).status).toBe(422);

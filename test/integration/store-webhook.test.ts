@@ -5,7 +5,7 @@
 import { signStorePayload } from '../../functions/domain/store-signature';
 import { checkoutStore, licenseStore } from '../../functions/wiring';
 import { callRoute } from '../support/api';
-import { TEST_STORE_SECRET } from '../support/auth-harness';
+import { TEST_STORE_SECRET } from '../support/dynamodb';
 import { codeFor, createPurchaseHarness, type PurchaseHarness } from '../support/purchase';
 
 let h: PurchaseHarness;

@@ -3,7 +3,6 @@
  * wired in place of the real adapters.
  */
 
-import { readConfig } from '../../functions/config';
 import { ManualClock } from '../../functions/domain/clock';
 import { normalizeEmail, userIdFor } from '../../functions/domain/identity';
 import { hashPassword } from '../../functions/domain/password';
@@ -11,7 +10,7 @@ import { deriveKeys } from '../../functions/domain/secrets';
 import type { SmsSender } from '../../functions/ports/messaging';
 import type { MfaSetting } from '../../functions/ports/users';
 import { overrideDependencies, userStore } from '../../functions/wiring';
-import { createTestTable } from './dynamodb';
+import { createTestTable, testConfig } from './dynamodb';
 
 /** Records SMS instead of sending them. */
 export class RecordingSms implements SmsSender {
@@ -37,9 +36,6 @@ const cachedHash = (password: string): Promise<string> => {
   return hashes.get(password) as Promise<string>;
 };
 
-/** What the test store signs its webhooks with. */
-export const TEST_STORE_SECRET = 'test-store-webhook-secret';
-
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export interface AuthHarness {
@@ -54,12 +50,7 @@ export const createAuthHarness = async (start = '2026-11-28T10:00:00.000Z'): Pro
   const clock = new ManualClock(start);
   const sms = new RecordingSms();
   overrideDependencies({
-    config: {
-      ...readConfig({}),
-      tableName: table.tableName,
-      dynamoDbEndpoint: table.endpoint,
-      storeWebhookSecret: TEST_STORE_SECRET,
-    },
+    config: testConfig(table),
     clock,
     keys: deriveKeys('test-root-secret-that-is-long-enough'),
     sms,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/adapters/dynamodb/table-definition';
+import { type Config, readConfig } from '../../functions/config';
 
 /** The DynamoDB Local endpoint started by the global setup. */
 export const testEndpoint = (): string => {
@@ -28,3 +29,14 @@ export const createTestTable = async (): Promise<{
     },
   };
 };
+
+/** What the test store signs its webhooks with. */
+export const TEST_STORE_SECRET = 'test-store-webhook-secret';
+
+/** The configuration tests run with: the production defaults, pointed at a test table. */
+export const testConfig = (table: { tableName: string; endpoint: string }): Config => ({
+  ...readConfig({}),
+  tableName: table.tableName,
+  dynamoDbEndpoint: table.endpoint,
+  storeWebhookSecret: TEST_STORE_SECRET,
+});

@@ -3,7 +3,6 @@
  * operations notifications, the in-process workflow with instant retries, and helpers that write
  * licenses, checkouts and paid orders through the real stores.
  */
-import { readConfig } from '../../functions/config';
 import { ManualClock } from '../../functions/domain/clock';
 import { LocalPurchaseWorkflow } from '../../functions/local/purchase-workflow';
 import { type Checkout, CheckoutStatus } from '../../functions/ports/checkouts';
@@ -18,8 +17,7 @@ import {
   overrideDependencies,
   workspaceStore,
 } from '../../functions/wiring';
-import { TEST_STORE_SECRET } from './auth-harness';
-import { createTestTable } from './dynamodb';
+import { createTestTable, testConfig } from './dynamodb';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
@@ -97,12 +95,7 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
   const ops = new RecordingOps();
   const workflow = new LocalPurchaseWorkflow({ retryIntervalMs: 0 });
   overrideDependencies({
-    config: {
-      ...readConfig({}),
-      tableName: table.tableName,
-      dynamoDbEndpoint: table.endpoint,
-      storeWebhookSecret: TEST_STORE_SECRET,
-    },
+    config: testConfig(table),
     clock,
     email,
     ops,
