@@ -74,7 +74,7 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
     const session = route.auth ? await authenticate(headers, now) : null;
     const locale = negotiateLocale(headers['accept-language'], session?.locale);
     try {
-      const body = readBody(schemas, event, headers);
+      const body = readBody(schemas, event);
       const query = schemas.query
         ? parseOrThrow(schemas.query, event.queryStringParameters ?? {}, 'query')
         : undefined;
@@ -104,10 +104,9 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
 const readBody = <TBody, TQuery>(
   schemas: InputSchemas<TBody, TQuery>,
   event: APIGatewayProxyEventV2,
-  headers: Record<string, string>,
 ): TBody | undefined => {
-  if (schemas.body) return parseOrThrow(schemas.body, readJsonBody(event, headers), 'body');
-  if (!schemas.rawBody) parseOrThrow(NO_BODY, readJsonBody(event, headers), 'body');
+  if (schemas.body) return parseOrThrow(schemas.body, readJsonBody(event), 'body');
+  if (!schemas.rawBody) parseOrThrow(NO_BODY, readJsonBody(event), 'body');
   return undefined;
 };
 

@@ -17,17 +17,14 @@ export const normalizeHeaders = (
 
 /**
  * Reads a JSON request body. An empty body reads as `undefined` (the schema then says what is missing);
- * anything that is not JSON is 400 MALFORMED_JSON; a non-JSON media type is 415.
+ * anything that is not JSON is 400 MALFORMED_JSON, whatever `Content-Type` claims (PRODUCT.md §2), so a
+ * client that forgot the header gets the same clear answer as one that sent broken JSON.
  */
-export const readJsonBody = (event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown => {
+export const readJsonBody = (event: APIGatewayProxyEventV2): unknown => {
   const raw = rawBodyOf(event);
   if (raw === '') return undefined;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
     throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE);
-  }
-  const mediaType = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType && mediaType !== 'application/json' && !mediaType.endsWith('+json')) {
-    throw new Problem(415, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
   }
   try {
     return JSON.parse(raw);

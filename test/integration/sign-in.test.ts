@@ -276,10 +276,10 @@ describe('bad input', () => {
     ['a huge string', { body: { email: 'a@b.c', password: 'x'.repeat(10_000) } }, 400, 'VALIDATION_FAILED'],
     ['a huge body', { rawBody: JSON.stringify({ email: 'x'.repeat(100_000) }) }, 413, 'PAYLOAD_TOO_LARGE'],
     [
-      'a non-JSON media type',
+      'a form body sent as text/plain',
       { rawBody: 'email=a', headers: { 'content-type': 'text/plain' } },
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
+      400,
+      'MALFORMED_JSON',
     ],
   ])('answers %s on login with a problem, never a 5xx or a stack trace', async (_, call, status, code) => {
     const answer = await callRoute('login', call);
