@@ -72,8 +72,15 @@ export class Api extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
+    // Requests no route takes get the same RFC 9457 problem as locally, not API Gateway's own body.
+    const unmatched = new HandlerFunction(this, 'unmatched-route', {
+      entry: join(__dirname, '..', 'functions', 'handlers', 'unmatched-route.ts'),
+      description: '$default',
+      environment: {},
+    });
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'renewal-hub',
+      defaultIntegration: new HttpLambdaIntegration('unmatched-route', unmatched.function),
       // The default stage of HttpApi takes neither access logs nor throttling: ours is built below.
       createDefaultStage: false,
       corsPreflight:

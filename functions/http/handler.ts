@@ -16,6 +16,7 @@ import { type RouteId, routes } from '../routes';
 import { clock, sessionStore, tokenService } from '../wiring';
 import { Problem, ProblemCode, problemBody } from './problem';
 import { bearerToken, normalizeHeaders, rawBodyOf, readJsonBody } from './request';
+import { unmatchedRouteProblem } from './unmatched-route';
 import { parseOrThrow } from './validation';
 
 /** What a handler's `run` receives: validated inputs and who is asking. */
@@ -99,6 +100,17 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
     .use(problemBoundary())
     .handler(handle) as unknown as ApiHandler;
 };
+
+/**
+ * The deployed API's `$default` route: a request that matches no route gets the same RFC 9457 answer as
+ * locally (404 ROUTE_NOT_FOUND, or 405 with `Allow`) instead of API Gateway's own `{"message": …}`.
+ */
+export const fallbackHandler = (): ApiHandler =>
+  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(problemBoundary())
+    .handler(async (event) => {
+      throw unmatchedRouteProblem(event.rawPath ?? '/');
+    }) as unknown as ApiHandler;
 
 /** The validated body; a route without a body schema accepts none (or `{}`), unless it reads it raw. */
 const readBody = <TBody, TQuery>(

@@ -10,12 +10,12 @@ import { localOutbox } from '../adapters/outbox';
 import { negotiateLocale } from '../domain/locale';
 import { problemDetail } from '../domain/messages';
 import type { ApiHandler } from '../http/handler';
+import { compilePath, matchPath, type PathTemplate, specificity } from '../http/paths';
 import { Problem, ProblemCode, problemBody } from '../http/problem';
 import { type RouteId, routeList } from '../routes';
 import { preflightHeaders, responseCorsHeaders } from './cors';
 import { lambdaContext, toApiGatewayEvent, writeResult } from './lambda-event';
 import { type LocalDependencies, localRoutes } from './local-routes';
-import { compilePath, matchPath, type PathTemplate, specificity } from './routing';
 
 /** Largest request body the local server reads; larger ones are refused 413 unread. */
 export const LOCAL_MAX_BODY_BYTES = 1024 * 1024;

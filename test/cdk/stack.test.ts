@@ -45,14 +45,31 @@ const stateMachineId = only('AWS::StepFunctions::StateMachine')[0];
 describe('the HTTP API follows the route table', () => {
   it('has exactly one API route per route-table entry, with the same route keys', () => {
     const deployed = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey);
-    expect(deployed.sort()).toEqual(routeList().map(routeKey).sort());
+    expect(deployed.sort()).toEqual([...routeList().map(routeKey), '$default'].sort());
+  });
+
+  it('answers requests no route takes with its own problem-details function, which can touch nothing', () => {
+    const fallback = ofType('AWS::Lambda::Function').filter(
+      ([, fn]) => fn.Properties.Description === '$default',
+    );
+    const [[fallbackId, fn] = []] = fallback;
+    const policies = ofType('AWS::IAM::Policy').filter(([, policy]) =>
+      JSON.stringify(policy.Properties.Roles).includes(fn?.Properties.Role['Fn::GetAtt'][0]),
+    );
+    const actions = JSON.stringify(policies.map(([, policy]) => policy.Properties.PolicyDocument));
+
+    expect(fallback).toHaveLength(1);
+    expect(fallbackId).toEqual(expect.any(String));
+    expect(actions).not.toMatch(/dynamodb|secretsmanager|sns:|states:|ses:/);
   });
 
   it('has one function per route, and each route integrates its own function', () => {
-    const apiFunctions = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith('Api'));
+    const apiFunctions = ofType('AWS::Lambda::Function').filter(
+      ([id, fn]) => id.startsWith('Api') && fn.Properties.Description !== '$default',
+    );
     expect(apiFunctions).toHaveLength(routeList().length);
-    // The others are the purchase workflow's tasks.
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(routeList().length + purchaseTaskList().length);
+    // The others are the `$default` fallback and the purchase workflow's tasks.
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(routeList().length + 1 + purchaseTaskList().length);
     for (const [, apiRoute] of ofType('AWS::ApiGatewayV2::Route')) {
       const integrationId = apiRoute.Properties.Target['Fn::Join'][1][1].Ref;
       const functionId = resource(integrationId).Properties.IntegrationUri['Fn::GetAtt'][0];

@@ -1,5 +1,5 @@
 /** Path templates as API Gateway reads them: `{name}` takes one URL-decoded segment; literals win. */
-import { compilePath, matchPath, specificity } from '../../functions/local/routing';
+import { compilePath, matchPath, specificity } from '../../functions/http/paths';
 
 const licence = compilePath('/v1/licenses/{licenseId}');
 

@@ -1,6 +1,6 @@
 /**
- * Path matching with API Gateway's template syntax (`/v1/licenses/{licenseId}`), so the local server
- * reads the same route table as the CDK API.
+ * Path matching with API Gateway's template syntax (`/v1/licenses/{licenseId}`): the local server routes
+ * with it, and the deployed API's fallback tells 404 from 405 with it, both from the one route table.
  */
 
 /** A path template split once into segments; `{name}` segments capture a path parameter. */
