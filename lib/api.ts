@@ -121,7 +121,7 @@ export class Api extends Construct {
       id: 'AwsSolutions-APIG4',
       reason:
         'Authorization happens in each function, in the shared session middleware (functions/http/handler.ts): ' +
-        'a session must stop working the moment it is revoked (logout, 2FA change), which a cached API Gateway ' +
+        'a session must stop working the moment it is revoked (logout), which a cached API Gateway ' +
         'authorizer result would not do; sign-in, health and the signed store webhook are public by design.',
     });
   }
