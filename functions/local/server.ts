@@ -12,6 +12,7 @@ import { problemDetail } from '../domain/messages';
 import type { ApiHandler } from '../http/handler';
 import { compilePath, matchPath, type PathTemplate, specificity } from '../http/paths';
 import { Problem, ProblemCode, problemBody } from '../http/problem';
+import { unmatchedProblem } from '../http/unmatched-route';
 import { type RouteId, routeList } from '../routes';
 import { preflightHeaders, responseCorsHeaders } from './cors';
 import { lambdaContext, toApiGatewayEvent, writeResult } from './lambda-event';
@@ -97,18 +98,16 @@ const handle = async (request: IncomingMessage, response: ServerResponse, state:
   const candidates = state.served
     .map((route) => ({ route, params: matchPath(route.template, rawPath) }))
     .filter((match): match is { route: ServedRoute; params: Record<string, string> } => !!match.params);
-  if (candidates.length === 0) {
-    return sendProblem(request, response, new Problem(404, ProblemCode.ROUTE_NOT_FOUND), cors);
-  }
   const match = candidates
     .filter(({ route }) => route.method === method)
     .sort((a, b) => specificity(b.route.template) - specificity(a.route.template))[0];
   if (!match) {
-    const allow = [...new Set(candidates.map(({ route }) => route.method))].join(', ');
-    return sendProblem(request, response, new Problem(405, ProblemCode.METHOD_NOT_ALLOWED), {
-      ...cors,
-      allow,
-    });
+    return sendProblem(
+      request,
+      response,
+      unmatchedProblem(candidates.map(({ route }) => route.method)),
+      cors,
+    );
   }
 
   const body = await readBody(request);
@@ -217,6 +216,6 @@ const sendProblem = (
 ): void => {
   const locale = negotiateLocale(request.headers['accept-language']);
   const detailed = new Problem(problem.status, problem.code, { detail: problemDetail(locale, problem.code) });
-  response.writeHead(problem.status, { ...PROBLEM_HEADERS, ...headers });
+  response.writeHead(problem.status, { ...PROBLEM_HEADERS, ...problem.headers, ...headers });
   response.end(JSON.stringify(problemBody(detailed)));
 };

@@ -5,6 +5,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { CatalogStore, Offer, Price, Product } from '../../ports/catalog';
+import { withoutKeys } from './item';
 import { Keys } from './table-definition';
 
 /** Products, the price book and special offers (written by the import). */
@@ -49,7 +50,7 @@ export class DynamoCatalogStore implements CatalogStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const { pk: _pk, sk: _sk, type: _type, ...offer } of page.Items ?? []) offers.push(offer as Offer);
+      for (const item of page.Items ?? []) offers.push(withoutKeys<Offer>(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return offers;

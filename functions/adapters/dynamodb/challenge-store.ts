@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Challenge, ChallengeStore } from '../../ports/auth-records';
 import { isConditionFailure, ttlOf } from './errors';
+import { withoutKeys } from './item';
 import { Keys } from './table-definition';
 
 /** Sign-in challenges; DynamoDB's TTL removes abandoned ones. */
@@ -36,8 +37,7 @@ export class DynamoChallengeStore implements ChallengeStore {
       new GetCommand({ TableName: this.tableName, Key: Keys.challenge(challengeId), ConsistentRead: true }),
     );
     if (!Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ttl: _ttl, ...challenge } = Item;
-    return challenge as Challenge;
+    return withoutKeys<Challenge>(Item);
   }
 
   public async recordWrongAttempt(challengeId: string, maxAttempts: number): Promise<number | null> {

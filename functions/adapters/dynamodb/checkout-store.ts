@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Checkout, CheckoutStore } from '../../ports/checkouts';
 import { isConditionFailure, ttlOf } from './errors';
+import { withoutKeys } from './item';
 import { Keys } from './table-definition';
 
 /** Checkouts are kept a year after they stop being payable, then DynamoDB's TTL removes them. */
@@ -81,7 +82,6 @@ export class DynamoCheckoutStore implements CheckoutStore {
       new GetCommand({ TableName: this.tableName, Key: Keys.checkout(checkoutId), ConsistentRead: true }),
     );
     if (!Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ttl: _ttl, ...checkout } = Item;
-    return checkout as Checkout;
+    return withoutKeys<Checkout>(Item);
   }
 }

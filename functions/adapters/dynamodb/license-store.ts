@@ -17,6 +17,7 @@ import type {
 } from '../../ports/licenses';
 import { batchWrite } from './batch-write';
 import { isConditionFailure } from './errors';
+import { withoutKeys } from './item';
 import {
   codeItem,
   LicenseKeys,
@@ -60,7 +61,7 @@ export class DynamoLicenseStore implements LicenseStore {
         ScanIndexForward: false,
       }),
     );
-    return Items.map(({ pk: _pk, sk: _sk, type: _type, ...renewal }) => renewal as Renewal);
+    return Items.map((item) => withoutKeys<Renewal>(item));
   }
 
   /** One Query: the admin's own list partition, or its per-workspace slice in gsi1. */

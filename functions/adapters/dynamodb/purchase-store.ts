@@ -8,6 +8,7 @@ import {
 import { type Checkout, CheckoutStatus } from '../../ports/checkouts';
 import type { PurchaseStore, RenewalTarget, RenewalWrite, TrackedOrder } from '../../ports/purchases';
 import { isConditionFailure } from './errors';
+import { withoutKeys } from './item';
 import { LicenseKeys, recordOf } from './license-items';
 import { renewalTransaction } from './renewal-transaction';
 import { Keys } from './table-definition';
@@ -32,8 +33,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
       new GetCommand({ TableName: this.tableName, Key: Keys.order(orderId), ConsistentRead: true }),
     );
     if (!Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ...order } = Item;
-    return order as TrackedOrder;
+    return withoutKeys<TrackedOrder>(Item);
   }
 
   public async getRenewalTarget(licenseId: string): Promise<RenewalTarget | null> {

@@ -1,6 +1,7 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Session, SessionStore } from '../../ports/auth-records';
 import { ttlOf } from './errors';
+import { withoutKeys } from './item';
 import { Keys } from './table-definition';
 
 /** Sessions; a token is only as good as its session item, so deleting the item revokes the token. */
@@ -30,8 +31,7 @@ export class DynamoSessionStore implements SessionStore {
       new GetCommand({ TableName: this.tableName, Key: Keys.session(sessionId), ConsistentRead: true }),
     );
     if (!Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ttl: _ttl, ...session } = Item;
-    return session as Session;
+    return withoutKeys<Session>(Item);
   }
 
   public async revoke(sessionId: string): Promise<void> {

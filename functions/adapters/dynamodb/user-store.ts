@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MfaSetting, PendingEnrolment, User, UserStore } from '../../ports/users';
 import { isConditionFailure } from './errors';
+import { withoutKeys } from './item';
 import { Keys } from './table-definition';
 
 type UserItem = User & { pk: string; sk: string; type: 'USER' };
@@ -17,8 +18,7 @@ export class DynamoUserStore implements UserStore {
       new GetCommand({ TableName: this.tableName, Key: Keys.user(email), ConsistentRead: true }),
     );
     if (!Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ...user } = Item as UserItem;
-    return user;
+    return withoutKeys<User>(Item);
   }
 
   public async put(user: User): Promise<void> {
