@@ -31,6 +31,9 @@ const problemDetails = {
     IDEMPOTENCY_KEY_IN_PROGRESS:
       'A request with this Idempotency-Key is still being processed. Retry shortly.',
     INVALID_SIGNATURE: 'The Store-Signature header is missing, malformed, stale or does not match the body.',
+    SMS_LIMIT_REACHED: 'Too many SMS codes were sent recently. Try again later (see Retry-After).',
+    CONCURRENT_UPDATE: 'Another request changed this at the same moment. Retry shortly (see Retry-After).',
+    SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again shortly (see Retry-After).',
     INTERNAL_ERROR: 'Something went wrong on our side. Try again later.',
   },
   pl: {
@@ -61,6 +64,9 @@ const problemDetails = {
       'Żądanie z tym Idempotency-Key jest jeszcze przetwarzane. Spróbuj za chwilę.',
     INVALID_SIGNATURE:
       'Nagłówek Store-Signature jest pusty, błędny, przeterminowany albo nie pasuje do treści.',
+    SMS_LIMIT_REACHED: 'Wysłano ostatnio zbyt wiele kodów SMS. Spróbuj ponownie później (zob. Retry-After).',
+    CONCURRENT_UPDATE: 'Inne żądanie zmieniło to w tej samej chwili. Spróbuj za chwilę (zob. Retry-After).',
+    SERVICE_UNAVAILABLE: 'Usługa jest chwilowo niedostępna. Spróbuj za chwilę (zob. Retry-After).',
     INTERNAL_ERROR: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie później.',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
