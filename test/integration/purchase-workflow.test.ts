@@ -297,6 +297,24 @@ describe('a paid order that does not match', () => {
     expect(await checkoutStore().get(`${id.checkoutId}-newer`)).toMatchObject({ status: 'OPEN' });
   });
 
+  it('keeps the renewal in progress while a replaced checkout is in review, after a newer one completes', async () => {
+    const id = ids();
+    await h.addLicense(id.licenseId, 10, id.code);
+    const old = await h.openCheckout(id.checkoutId, id.licenseId);
+    const newer = await h.openCheckout(`${id.checkoutId}-newer`, id.licenseId);
+    await h.recordOrder(id.orderId, old);
+    await expectReview(id.orderId, 'CHECKOUT_NOT_OPEN');
+    await h.recordOrder(`${id.orderId}-newer`, newer);
+
+    const execution = await runToEnd(`${id.orderId}-newer`);
+
+    expect(execution.outcome?.status).toBe('SUCCEEDED');
+    expect(await checkoutStore().get(newer.checkoutId)).toMatchObject({ status: 'COMPLETED' });
+    expect(await checkoutStore().get(id.checkoutId)).toMatchObject({ status: 'NEEDS_REVIEW' });
+    // The older payment is still in review: the license is not renewable online yet (RENEWAL_IN_PROGRESS).
+    expect(await licenseStore().get(id.licenseId)).toMatchObject({ renewalInProgress: true });
+  });
+
   it('sends a payment for an unknown checkout to review, touching no license', async () => {
     const id = ids();
     const license = await h.addLicense(id.licenseId, 10, id.code);

@@ -42,7 +42,8 @@ export class DynamoLicenseStore implements LicenseStore {
     if (!Item) return null;
     return {
       ...recordOf(Item),
-      renewalInProgress: Item.renewalInProgress === true,
+      // A checkout of it is PAID or NEEDS_REVIEW; DynamoDB removes a set's attribute when it empties.
+      renewalInProgress: Item.checkoutsInProgress instanceof Set && Item.checkoutsInProgress.size > 0,
       openCheckoutId: typeof Item.openCheckoutId === 'string' ? Item.openCheckoutId : null,
     };
   }

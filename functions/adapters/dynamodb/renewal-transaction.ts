@@ -32,7 +32,7 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
         Key: LicenseKeys.license(before.licenseId),
         UpdateExpression:
           'SET expiresAt = :expiresAt, activationCodeHint = :hint, activationCodeHash = :hash, ' +
-          'lastOrderId = :orderId, renewalInProgress = :false ADD staleExpiresAt :listedAt',
+          'lastOrderId = :orderId ADD staleExpiresAt :listedAt DELETE checkoutsInProgress :checkoutIds',
         ConditionExpression:
           'attribute_exists(pk) AND expiresAt = :before AND activationCodeHash = :beforeHash AND ' +
           (before.workspaceId ? 'workspaceId = :workspaceId AND ' : '') +
@@ -42,7 +42,8 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
           ':hint': hint,
           ':hash': activationCodeLookupHash(renewal.activationCode),
           ':orderId': order.orderId,
-          ':false': false,
+          // Only this checkout leaves PAID: another one still in review keeps the renewal in progress.
+          ':checkoutIds': new Set([checkout.checkoutId]),
           ':before': before.expiresAt,
           // The list entries are still under the old expiry: SyncListEntries moves them afterwards.
           ':listedAt': new Set([before.expiresAt]),
