@@ -79,4 +79,9 @@ export interface LicenseStore {
   removeListEntries(userId: string, workspaceId: string): Promise<number>;
   /** Attaches an unattached license; false when it is attached already (someone got there first). */
   attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean>;
+  /**
+   * Rewrites every administrator's list entry of a license from its current state (after a renewal or
+   * an attachment), removing entries left under earlier expiry dates; idempotent. Returns the admins.
+   */
+  syncListEntries(licenseId: string): Promise<number>;
 }

@@ -45,7 +45,11 @@ export const enterActivationCode = async (
   };
   const view = () => licenseView({ ...license, ...placement }, now, deps.policy.windowDays);
 
-  if (license.workspaceId === workspaceId) return { created: false, license: view() };
+  if (license.workspaceId === workspaceId) {
+    // The same code again: finishes the list entries an interrupted attachment may have left unwritten.
+    await deps.licenses.syncListEntries(license.licenseId);
+    return { created: false, license: view() };
+  }
   if (license.workspaceId !== null) throw new Problem(409, ProblemCode.ACTIVATION_CODE_IN_USE);
   if (await deps.licenses.attach(license, placement)) return { created: true, license: view() };
   // Someone attached it between our read and our write: answer as if we had read it attached.

@@ -4,7 +4,7 @@
  * aws-local-stepfunctions, mapping each Task state to the same handler module. So what runs locally is
  * what is deployed.
  *
- * LoadAndValidate → IsValid → Fulfil → SendEmail → Renewed, or → MarkNeedsReview → NeedsReview when the
+ * LoadAndValidate → IsValid → Fulfil → SendEmail → SyncListEntries → Renewed, or → MarkNeedsReview → NeedsReview when the
  * payment does not match its checkout. A task that keeps failing is caught by MarkFailed → PurchaseFailed.
  * Every task is idempotent, so a retry, or a replay of the whole order, never renews twice.
  */
@@ -17,6 +17,7 @@ export const PurchaseTask = {
   MARK_NEEDS_REVIEW: 'MarkNeedsReview',
   FULFIL: 'Fulfil',
   SEND_EMAIL: 'SendEmail',
+  SYNC_LIST_ENTRIES: 'SyncListEntries',
   MARK_FAILED: 'MarkFailed',
 } as const;
 export type PurchaseTask = (typeof PurchaseTask)[keyof typeof PurchaseTask];
@@ -62,6 +63,12 @@ export const purchaseTasks = {
     memoryMb: 256,
     needs: [TaskNeed.SEND_EMAIL],
     summary: 'Email the new activation code to the administrator who paid, then forget it',
+  },
+  [PurchaseTask.SYNC_LIST_ENTRIES]: {
+    handler: 'sync-list-entries',
+    memoryMb: 256,
+    needs: [],
+    summary: "Rewrite every administrator's list entry of the renewed license from its current state",
   },
   [PurchaseTask.MARK_FAILED]: {
     handler: 'mark-failed',
@@ -119,6 +126,7 @@ const State = {
   NEEDS_REVIEW: 'NeedsReview',
   RENEWED: 'Renewed',
   PURCHASE_FAILED: 'PurchaseFailed',
+  LISTS_NOT_SYNCED: 'ListsNotSynced',
 } as const;
 
 const task = (
@@ -170,7 +178,25 @@ export const purchaseWorkflowDefinition = (resources: Record<PurchaseTask, strin
     ),
     [State.NEEDS_REVIEW]: { Type: 'Succeed' as const, Comment: 'Recorded for review; operations were told' },
     [PurchaseTask.FULFIL]: task(resources, PurchaseTask.FULFIL, ORDER_ID, PurchaseTask.SEND_EMAIL),
-    [PurchaseTask.SEND_EMAIL]: task(resources, PurchaseTask.SEND_EMAIL, ORDER_ID, State.RENEWED),
+    [PurchaseTask.SEND_EMAIL]: task(
+      resources,
+      PurchaseTask.SEND_EMAIL,
+      ORDER_ID,
+      PurchaseTask.SYNC_LIST_ENTRIES,
+    ),
+    // After the email, which it must not delay. The renewal is committed and the order COMPLETED, so a sync
+    // that keeps failing must not go to MarkFailed: the execution fails (alarmed), and a replay redoes it.
+    [PurchaseTask.SYNC_LIST_ENTRIES]: {
+      ...task(resources, PurchaseTask.SYNC_LIST_ENTRIES, ORDER_ID, State.RENEWED, State.LISTS_NOT_SYNCED),
+      // The execution's output stays the email's outcome.
+      ResultPath: null,
+    },
+    [State.LISTS_NOT_SYNCED]: {
+      Type: 'Fail' as const,
+      Error: 'ListsNotSynced',
+      Cause:
+        "The renewal is applied and emailed; the administrators' lists are not updated yet. Replay the order.",
+    },
     [State.RENEWED]: { Type: 'Succeed' as const },
     [PurchaseTask.MARK_FAILED]: task(
       resources,

@@ -15,6 +15,8 @@ export const StepOutcome = {
   ALREADY_FULFILLED: 'ALREADY_FULFILLED',
   EMAILED: 'EMAILED',
   ALREADY_EMAILED: 'ALREADY_EMAILED',
+  /** Every administrator's list entry of the renewed license shows its current expiry. */
+  LISTS_SYNCED: 'LISTS_SYNCED',
   FAILED: 'FAILED',
 } as const;
 export type StepOutcome = (typeof StepOutcome)[keyof typeof StepOutcome];

@@ -263,6 +263,37 @@ describe('re-importing a changed file', () => {
       LICENSE_ENTRY: 1,
     });
   });
+
+  it('moves a license between two workspaces sharing an administrator', async () => {
+    // Arrange
+    const withLicenseIn = (workspaceId: string): DataFile => {
+      const file = fileWithAdmins(['ann@example.com', 'bob@example.com']);
+      return parseDataFile({
+        ...file,
+        workspaces: [
+          ...file.workspaces,
+          { workspaceId: 'ws-2', name: 'Acme Two', countryCode: 'PL', admins: ['ann@example.com'] },
+        ],
+        licenses: file.licenses.map((license) => ({ ...license, workspaceId })),
+      } as DataFileInput);
+    };
+    const options = { client, tableName: table.tableName };
+    await importDataFile(withLicenseIn('ws-1'), options);
+
+    // Act
+    await importDataFile(withLicenseIn('ws-2'), options);
+
+    // Assert
+    const licenses = new DynamoLicenseStore(client, table.tableName);
+    const ann = await licenses.listForAdmin(userIdFor('ann@example.com'), { limit: 10 });
+    expect(ann.items.map((item) => [item.licenseId, item.workspaceId, item.workspaceName])).toEqual([
+      ['lic-1', 'ws-2', 'Acme Two'],
+    ]);
+    expect(
+      (await licenses.listForAdmin(userIdFor('ann@example.com'), { limit: 10, workspaceId: 'ws-1' })).items,
+    ).toEqual([]);
+    expect((await licenses.listForAdmin(userIdFor('bob@example.com'), { limit: 10 })).items).toEqual([]);
+  });
 });
 
 describe('the import command', () => {

@@ -61,7 +61,12 @@ describe('the purchase workflow definition', () => {
       {
         ErrorEquals: ['States.ALL'],
         ResultPath: '$.failure',
-        Next: name === PurchaseTask.MARK_FAILED ? 'PurchaseFailed' : PurchaseTask.MARK_FAILED,
+        Next:
+          name === PurchaseTask.MARK_FAILED
+            ? 'PurchaseFailed'
+            : name === PurchaseTask.SYNC_LIST_ENTRIES
+              ? 'ListsNotSynced'
+              : PurchaseTask.MARK_FAILED,
       },
     ]);
   });
@@ -69,6 +74,10 @@ describe('the purchase workflow definition', () => {
   it('ends a caught failure in a Fail state, so the execution counts as failed for the alarm', () => {
     expect(states[PurchaseTask.MARK_FAILED]?.Next).toBe('PurchaseFailed');
     expect(states.PurchaseFailed).toMatchObject({ Type: 'Fail', Error: 'PurchaseFailed' });
+  });
+
+  it('never marks a renewed order FAILED for its lists: a sync that keeps failing ends the execution failed', () => {
+    expect(states.ListsNotSynced).toMatchObject({ Type: 'Fail', Error: 'ListsNotSynced' });
   });
 
   it('fulfils only on an explicit VALID outcome; anything else goes to review', () => {
@@ -79,7 +88,7 @@ describe('the purchase workflow definition', () => {
     });
   });
 
-  it('takes 5 state transitions for a renewal: $0.125 per 1,000 renewals at $0.025 per 1,000 transitions', () => {
+  it('takes 6 state transitions for a renewal: $0.15 per 1,000 renewals at $0.025 per 1,000 transitions', () => {
     const visited: string[] = [];
     let name: string | undefined = definition.StartAt;
     while (name) {
@@ -88,9 +97,16 @@ describe('the purchase workflow definition', () => {
       name = state?.Type === 'Choice' ? PurchaseTask.FULFIL : (state?.Next as string | undefined);
     }
 
-    expect(visited).toEqual(['LoadAndValidate', 'IsValid', 'Fulfil', 'SendEmail', 'Renewed']);
+    expect(visited).toEqual([
+      'LoadAndValidate',
+      'IsValid',
+      'Fulfil',
+      'SendEmail',
+      'SyncListEntries',
+      'Renewed',
+    ]);
     const transitionsPer1000Renewals = visited.length * 1000;
-    expect((transitionsPer1000Renewals / 1000) * 0.025).toBeCloseTo(0.125);
+    expect((transitionsPer1000Renewals / 1000) * 0.025).toBeCloseTo(0.15);
   });
 });
 
@@ -104,6 +120,7 @@ describe('the task table', () => {
       LoadAndValidate: [],
       MarkNeedsReview: ['NOTIFY_OPS'],
       Fulfil: [],
+      SyncListEntries: [],
       SendEmail: ['SEND_EMAIL'],
       MarkFailed: ['NOTIFY_OPS'],
     });

@@ -57,11 +57,10 @@ export class DynamoCheckoutStore implements CheckoutStore {
                 Key: Keys.license(checkout.licenseId),
                 UpdateExpression: 'SET openCheckoutId = :id',
                 ConditionExpression: previousCheckoutId
-                  ? 'attribute_exists(pk) AND renewalInProgress <> :true AND openCheckoutId = :previous'
-                  : 'attribute_exists(pk) AND renewalInProgress <> :true AND attribute_not_exists(openCheckoutId)',
+                  ? 'attribute_exists(pk) AND attribute_not_exists(checkoutsInProgress) AND openCheckoutId = :previous'
+                  : 'attribute_exists(pk) AND attribute_not_exists(checkoutsInProgress) AND attribute_not_exists(openCheckoutId)',
                 ExpressionAttributeValues: {
                   ':id': checkout.checkoutId,
-                  ':true': true,
                   ...(previousCheckoutId ? { ':previous': previousCheckoutId } : {}),
                 },
               },

@@ -1,9 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
 import type {
   LicensePage,
@@ -47,7 +42,8 @@ export class DynamoLicenseStore implements LicenseStore {
     if (!Item) return null;
     return {
       ...recordOf(Item),
-      renewalInProgress: Item.renewalInProgress === true,
+      // A checkout of it is PAID or NEEDS_REVIEW; DynamoDB removes a set's attribute when it empties.
+      renewalInProgress: Item.checkoutsInProgress instanceof Set && Item.checkoutsInProgress.size > 0,
       openCheckoutId: typeof Item.openCheckoutId === 'string' ? Item.openCheckoutId : null,
     };
   }
@@ -121,11 +117,15 @@ export class DynamoLicenseStore implements LicenseStore {
     const stale = previous ? await this.staleWrites(previous, license) : [];
     const { activationCode, ...rest } = license;
     const record = { ...rest, activationCodeHint: activationCodeHint(activationCode) };
+    const entries = placement ? listEntryItems(record, placement) : [];
+    // A license moved to another workspace sharing an administrator keeps that admin's entry key: the
+    // put replaces it, and one BatchWriteItem may not name a key twice.
+    const kept = new Set(entries.map((entry) => `${entry.pk}\n${entry.sk}`));
     await batchWrite(
       this.client,
       this.tableName,
       [
-        ...stale,
+        ...stale.filter(({ DeleteRequest: { Key } }) => !kept.has(`${Key.pk}\n${Key.sk}`)),
         {
           PutRequest: {
             Item: {
@@ -135,7 +135,7 @@ export class DynamoLicenseStore implements LicenseStore {
           },
         },
         { PutRequest: { Item: codeItem(license.licenseId, license.activationCode) } },
-        ...(placement ? listEntryItems(record, placement).map((Item) => ({ PutRequest: { Item } })) : []),
+        ...entries.map((Item) => ({ PutRequest: { Item } })),
       ],
       { concurrency: 1 },
     );
@@ -192,36 +192,92 @@ export class DynamoLicenseStore implements LicenseStore {
     return keys.length;
   }
 
+  /**
+   * Attaches an unattached license: one conditional update, however many administrators the workspace
+   * has; the list entries follow in batches ({@link syncListEntries}), which a repeated entry of the same
+   * code redoes, so an interrupted attachment converges.
+   */
   public async attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean> {
-    const attached = { ...license, workspaceId: placement.workspaceId };
     try {
       await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: LicenseKeys.license(license.licenseId),
-                UpdateExpression: 'SET workspaceId = :ws, gsi1pk = :gpk, gsi1sk = :gsk',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_type(workspaceId, :null)',
-                ExpressionAttributeValues: {
-                  ':ws': placement.workspaceId,
-                  ':gpk': LicenseKeys.licensesOfWorkspace(placement.workspaceId),
-                  ':gsk': `LIC#${license.licenseId}`,
-                  ':null': 'NULL',
-                },
-              },
-            },
-            ...listEntryItems(attached, placement).map((Item) => ({
-              Put: { TableName: this.tableName, Item },
-            })),
-          ],
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: LicenseKeys.license(license.licenseId),
+          UpdateExpression: 'SET workspaceId = :ws, gsi1pk = :gpk, gsi1sk = :gsk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_type(workspaceId, :null)',
+          ExpressionAttributeValues: {
+            ':ws': placement.workspaceId,
+            ':gpk': LicenseKeys.licensesOfWorkspace(placement.workspaceId),
+            ':gsk': `LIC#${license.licenseId}`,
+            ':null': 'NULL',
+          },
         }),
       );
-      return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+    await this.syncListEntries(license.licenseId);
+    return true;
+  }
+
+  /**
+   * Rewrites every administrator's list entry of a license from its current state: deletes the entries
+   * under the expiry dates it was listed with before (`staleExpiresAt`, which a renewal adds to) and puts
+   * the current one. Derived from the stored license alone, so a retry or a replay does the same.
+   */
+  public async syncListEntries(licenseId: string): Promise<number> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: LicenseKeys.license(licenseId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return 0;
+    const license = recordOf(Item);
+    const stale = [...((Item.staleExpiresAt as Set<string> | undefined) ?? [])];
+    if (!license.workspaceId) return 0;
+    const [{ Item: workspace }, { Item: product }] = await Promise.all([
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: Keys.workspace(license.workspaceId),
+          ConsistentRead: true,
+        }),
+      ),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.product(license.productCode) })),
+    ]);
+    const admins = (workspace?.adminUserIds ?? []) as string[];
+    const placement = {
+      workspaceId: license.workspaceId,
+      workspaceName: String(workspace?.name ?? ''),
+      productName: String(product?.name ?? license.productCode),
+      adminUserIds: admins,
+    };
+    const staleKeys = stale
+      .filter((expiresAt) => expiresAt !== license.expiresAt)
+      .flatMap((expiresAt) => listEntryKeys({ licenseId, expiresAt }, admins));
+    await batchWrite(
+      this.client,
+      this.tableName,
+      [
+        ...staleKeys.map((Key) => ({ DeleteRequest: { Key } })),
+        ...listEntryItems(license, placement).map((Item) => ({ PutRequest: { Item } })),
+      ],
+      { concurrency: 4 },
+    );
+    // Only the dates handled here: one a renewal added meanwhile is its own sync's to remove.
+    if (stale.length > 0) {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: LicenseKeys.license(licenseId),
+          UpdateExpression: 'DELETE staleExpiresAt :handled',
+          ExpressionAttributeValues: { ':handled': new Set(stale) },
+        }),
+      );
+    }
+    return admins.length;
   }
 }

@@ -212,9 +212,9 @@ export class DynamoPurchaseStore implements PurchaseStore {
                   Update: {
                     TableName: this.tableName,
                     Key: LicenseKeys.license(checkout.licenseId),
-                    UpdateExpression: 'SET renewalInProgress = :false',
+                    UpdateExpression: 'DELETE checkoutsInProgress :checkoutIds',
                     ConditionExpression: 'attribute_exists(pk)',
-                    ExpressionAttributeValues: { ':false': false },
+                    ExpressionAttributeValues: { ':checkoutIds': new Set([checkout.checkoutId]) },
                   },
                 },
               ]
@@ -228,6 +228,8 @@ export class DynamoPurchaseStore implements PurchaseStore {
   /**
    * The license's side of a paid checkout: its renewal is in progress, and the checkout is no longer its
    * open one. Conditional on the open checkout being as read, so a checkout created meanwhile is noticed.
+   * The license keeps the set of its checkouts that are PAID or NEEDS_REVIEW (adding is idempotent, so a
+   * retry counts once): the renewal is in progress while any is, not until the first one completes.
    */
   private renewalStarted(checkoutId: string, target: RenewalTarget): TransactItem {
     const wasOpen = target.openCheckoutId === checkoutId;
@@ -235,11 +237,11 @@ export class DynamoPurchaseStore implements PurchaseStore {
       Update: {
         TableName: this.tableName,
         Key: LicenseKeys.license(target.license.licenseId),
-        UpdateExpression: `SET renewalInProgress = :true${wasOpen ? ' REMOVE openCheckoutId' : ''}`,
+        UpdateExpression: `ADD checkoutsInProgress :checkoutIds${wasOpen ? ' REMOVE openCheckoutId' : ''}`,
         ConditionExpression: wasOpen
           ? 'attribute_exists(pk) AND openCheckoutId = :checkoutId'
           : 'attribute_exists(pk) AND (attribute_not_exists(openCheckoutId) OR openCheckoutId <> :checkoutId)',
-        ExpressionAttributeValues: { ':true': true, ':checkoutId': checkoutId },
+        ExpressionAttributeValues: { ':checkoutIds': new Set([checkoutId]), ':checkoutId': checkoutId },
       },
     };
   }

@@ -1,33 +1,17 @@
 /**
  * The one transaction that applies a renewal (PRODUCT.md §1, "Renewal term" and "Activation code"):
- * everything a renewal changes is written together or not at all, and only once per order.
+ * everything a renewal changes is written together or not at all, and only once per order. Its size is
+ * fixed (six items): the administrators' list entries are not in it, SyncListEntries rewrites them from
+ * the renewed license afterwards (the license remembers the expiry they are listed under).
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
 import { CheckoutStatus } from '../../ports/checkouts';
-import type { LicenseRecord } from '../../ports/licenses';
 import type { RenewalWrite } from '../../ports/purchases';
-import { codeItem, LicenseKeys, listEntryItems, listEntryKeys } from './license-items';
+import { codeItem, LicenseKeys } from './license-items';
 import { Keys } from './table-definition';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** DynamoDB's limit of items in one transaction. */
-const MAX_TRANSACTION_ITEMS = 100;
-/** License, old code, new code, history, checkout, order: the items besides the list entries. */
-const FIXED_ITEMS = 6;
-
-/** The workspace has more administrators than one transaction can move list entries for. */
-export class RenewalTooLargeError extends Error {
-  public override readonly name = 'RenewalTooLargeError';
-
-  public constructor(public readonly administrators: number) {
-    super(
-      `A renewal moves two list entries per administrator; ${administrators} administrators do not fit ` +
-        `one transaction of ${MAX_TRANSACTION_ITEMS} items`,
-    );
-  }
-}
 
 /**
  * The transaction's items. The conditions make it all-or-nothing against concurrent changes:
@@ -39,21 +23,8 @@ export class RenewalTooLargeError extends Error {
  */
 export const renewalTransaction = (tableName: string, renewal: RenewalWrite): TransactItem[] => {
   const { order, checkout, target } = renewal;
-  if (FIXED_ITEMS + 2 * target.adminUserIds.length > MAX_TRANSACTION_ITEMS) {
-    throw new RenewalTooLargeError(target.adminUserIds.length);
-  }
   const before = target.license;
   const hint = activationCodeHint(renewal.activationCode);
-  const renewed: LicenseRecord = { ...before, expiresAt: renewal.newExpiresAt, activationCodeHint: hint };
-  const placement = before.workspaceId
-    ? {
-        workspaceId: before.workspaceId,
-        workspaceName: target.workspaceName,
-        productName: checkout.productName,
-        adminUserIds: target.adminUserIds,
-      }
-    : null;
-
   return [
     {
       Update: {
@@ -61,7 +32,7 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
         Key: LicenseKeys.license(before.licenseId),
         UpdateExpression:
           'SET expiresAt = :expiresAt, activationCodeHint = :hint, activationCodeHash = :hash, ' +
-          'lastOrderId = :orderId, renewalInProgress = :false',
+          'lastOrderId = :orderId ADD staleExpiresAt :listedAt DELETE checkoutsInProgress :checkoutIds',
         ConditionExpression:
           'attribute_exists(pk) AND expiresAt = :before AND activationCodeHash = :beforeHash AND ' +
           (before.workspaceId ? 'workspaceId = :workspaceId AND ' : '') +
@@ -71,8 +42,11 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
           ':hint': hint,
           ':hash': activationCodeLookupHash(renewal.activationCode),
           ':orderId': order.orderId,
-          ':false': false,
+          // Only this checkout leaves PAID: another one still in review keeps the renewal in progress.
+          ':checkoutIds': new Set([checkout.checkoutId]),
           ':before': before.expiresAt,
+          // The list entries are still under the old expiry: SyncListEntries moves them afterwards.
+          ':listedAt': new Set([before.expiresAt]),
           ':beforeHash': target.activationCodeHash,
           ...(before.workspaceId ? { ':workspaceId': before.workspaceId } : {}),
         },
@@ -87,11 +61,6 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    // The list is ordered by expiry, which is in the sort key: each entry moves.
-    ...listEntryKeys(before, target.adminUserIds).map((Key) => ({ Delete: { TableName: tableName, Key } })),
-    ...(placement ? listEntryItems(renewed, placement) : []).map((Item) => ({
-      Put: { TableName: tableName, Item },
-    })),
     {
       Put: {
         TableName: tableName,
