@@ -3,11 +3,14 @@
  * Each factory is memoized and separate, so a handler bundle only contains the adapters it uses.
  * Tests replace any of them with {@link overrideDependencies}.
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { awsClientOptions } from './adapters/aws-client-options';
 import { DynamoCatalogStore } from './adapters/dynamodb/catalog-store';
 import { DynamoChallengeStore } from './adapters/dynamodb/challenge-store';
 import { DynamoCheckoutStore } from './adapters/dynamodb/checkout-store';
@@ -101,65 +104,73 @@ export const purchaseWorkflow = (): PurchaseWorkflow =>
   once('workflow', () => {
     const arn = config().purchaseStateMachineArn;
     if (!arn) throw new Error('PURCHASE_STATE_MACHINE_ARN is not set');
-    return new SfnPurchaseWorkflow(new SFNClient({}), arn);
+    return new SfnPurchaseWorkflow(new SFNClient(awsClientOptions()), arn);
   });
 
-/** How long a container trusts its copy of the store's secret, so a changed secret takes effect without a deploy. */
-const STORE_SECRET_REFRESH_MS = 5 * 60_000;
-let storeSecretReadAt = 0;
+/**
+ * How long a container trusts its copy of a secret, so a rotated secret takes effect without a deploy.
+ * Powertools caches only values it read: a failed read (throttled, unreachable) is retried by the next
+ * request instead of breaking the container.
+ */
+const SECRET_MAX_AGE_SECONDS = 5 * 60;
 
-/** The store's webhook signing secret: Secrets Manager in AWS (re-read every 5 minutes), an env variable locally. */
-export const storeWebhookSecret = (): Promise<string> => {
-  if (Date.now() - storeSecretReadAt > STORE_SECRET_REFRESH_MS) {
-    cache.delete('store-secret');
-    storeSecretReadAt = Date.now();
-  }
-  return once('store-secret', () =>
-    readSecret(config().storeWebhookSecret, config().storeWebhookSecretArn).catch(forget('store-secret')),
+const secretsProvider = (): SecretsProvider =>
+  once(
+    'secrets',
+    () => new SecretsProvider({ awsSdkV3Client: new SecretsManagerClient(awsClientOptions()) }),
   );
-};
+
+/** The store's webhook signing secret: Secrets Manager in AWS, an env variable locally. */
+export const storeWebhookSecret = (): Promise<string> =>
+  readSecret(config().storeWebhookSecret, config().storeWebhookSecretArn);
 
 export const smsSender = (): SmsSender =>
   overrides.sms ??
-  once('sms', () => (config().smsTransport === 'outbox' ? localOutbox : new SnsSmsSender(new SNSClient({}))));
+  once('sms', () =>
+    config().smsTransport === 'outbox' ? localOutbox : new SnsSmsSender(new SNSClient(awsClientOptions())),
+  );
 
 export const emailSender = (): EmailSender =>
   overrides.email ??
   once(
     'email',
-    () =>
-      new SesEmailSender(
-        new SESv2Client(config().sesEndpoint ? { endpoint: config().sesEndpoint } : {}),
-        config().emailFrom,
-      ),
+    () => new SesEmailSender(new SESv2Client(awsClientOptions(config().sesEndpoint)), config().emailFrom),
   );
 
+/** Derived keys and token services by root secret: HKDF and key import run once per secret value. */
+const keysBySecret = new Map<string, { keys: DerivedKeys; tokens: TokenService }>();
+
+const derivedFrom = async (): Promise<{ keys: DerivedKeys; tokens: TokenService }> => {
+  if (overrides.keys) {
+    const keys = overrides.keys;
+    return once('override-keys', () => ({ keys, tokens: new TokenService(keys.tokenSigningKey) }));
+  }
+  const secret = await readSecret(config().tokenSigningKey, config().tokenSecretArn);
+  let derived = keysBySecret.get(secret);
+  if (!derived) {
+    const keys = deriveKeys(secret);
+    derived = { keys, tokens: new TokenService(keys.tokenSigningKey) };
+    // A rotated secret replaces the old entry rather than piling up.
+    keysBySecret.clear();
+    keysBySecret.set(secret, derived);
+  }
+  return derived;
+};
+
 /** Keys derived from the deployment secret: Secrets Manager in AWS, an env variable locally. */
-export const keys = (): Promise<DerivedKeys> =>
-  overrides.keys ? Promise.resolve(overrides.keys) : once('keys', () => loadKeys().catch(forget('keys')));
+export const keys = async (): Promise<DerivedKeys> => (await derivedFrom()).keys;
 
-const forget =
-  (name: string) =>
-  (error: unknown): never => {
-    // A failed secret fetch must not be cached for the life of the container.
-    cache.delete(name);
-    throw error;
-  };
-
-const loadKeys = async (): Promise<DerivedKeys> =>
-  deriveKeys(await readSecret(config().tokenSigningKey, config().tokenSecretArn));
-
-/** A secret given directly (local runs, tests) or read from Secrets Manager by ARN (AWS). */
+/** A secret given directly (local runs, tests) or read from Secrets Manager by ARN (AWS), cached with a max age. */
 const readSecret = async (value: string | undefined, arn: string | undefined): Promise<string> => {
   if (value) return value;
   if (!arn) throw new Error('A secret is configured neither by value nor by Secrets Manager ARN');
-  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!secret.SecretString) throw new Error('The secret is empty');
-  return secret.SecretString;
+  const secret = await secretsProvider().get(arn, { maxAge: SECRET_MAX_AGE_SECONDS });
+  if (typeof secret !== 'string' || secret === '') throw new Error(`The secret ${arn} is empty`);
+  return secret;
 };
 
-export const tokenService = async (): Promise<TokenService> =>
-  once('tokens', async () => new TokenService((await keys()).tokenSigningKey));
+/** Verifies and issues access tokens with the key derived from the current secret. */
+export const tokenService = async (): Promise<TokenService> => (await derivedFrom()).tokens;
 
 /** The sign-in and 2FA use cases' dependencies. */
 export const authDeps = async (): Promise<AuthDeps> => ({
@@ -175,13 +186,13 @@ export const authDeps = async (): Promise<AuthDeps> => ({
 
 /** The license use cases' dependencies. */
 export const licenseDeps = async (): Promise<ActivationCodeDeps> => {
-  const { codePepper } = await keys();
+  const { codePepper, cursorKey } = await keys();
   return {
     licenses: licenseStore(),
     workspaces: workspaceStore(),
     catalog: catalogStore(),
     throttle: throttleStore(),
-    cursorKey: codePepper,
+    cursorKey,
     pepper: codePepper,
     policy: { windowDays: config().renewalWindowDays, legacyCutoff: config().legacyCutoff },
   };
@@ -208,5 +219,5 @@ export const opsNotifier = (): OpsNotifier =>
     if (config().opsTransport === 'outbox') return new OutboxOpsNotifier(localOutbox);
     const topicArn = config().opsTopicArn;
     if (!topicArn) throw new Error('OPS_TOPIC_ARN is not set');
-    return new SnsOpsNotifier(new SNSClient({}), topicArn);
+    return new SnsOpsNotifier(new SNSClient(awsClientOptions()), topicArn);
   });

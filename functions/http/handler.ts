@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod/mini';
 import * as zm from 'zod/mini';
+import { isDependencyUnavailable } from '../adapters/dependency-errors';
 import { type Locale, negotiateLocale } from '../domain/locale';
 import { problemDetail } from '../domain/messages';
 import { logger } from '../logger';
@@ -154,9 +155,10 @@ const problemBoundary = (): middy.MiddlewareObj<
     const error = request.error as (Error & { locale?: Locale }) | null;
     const locale =
       error?.locale ?? negotiateLocale(normalizeHeaders(request.event.headers)['accept-language']);
-    const problem =
-      error instanceof Problem ? error : new Problem(500, ProblemCode.INTERNAL_ERROR, { cause: error });
-    if (problem.status >= 500) {
+    const problem = toProblem(error);
+    if (problem.code === ProblemCode.SERVICE_UNAVAILABLE) {
+      logger.warn('Dependency unavailable', { error: error ?? undefined, path: request.event.rawPath });
+    } else if (problem.status >= 500) {
       logger.error('Unhandled error', { error: error ?? undefined, path: request.event.rawPath });
     }
     const localized = problem.detail ? problem : withDetail(problem, locale);
@@ -171,6 +173,25 @@ const problemBoundary = (): middy.MiddlewareObj<
     };
   },
 });
+
+/** Seconds a client is told to wait after a 503: long enough for a throttle or a failover to pass. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * A dependency that is down or throttling is 503 SERVICE_UNAVAILABLE with `Retry-After` (the caller may
+ * retry, the store's webhook does); any other unexpected error is a defect: 500 INTERNAL_ERROR.
+ */
+const toProblem = (error: unknown): Problem => {
+  if (error instanceof Problem) return error;
+  if (isDependencyUnavailable(error)) {
+    return new Problem(503, ProblemCode.SERVICE_UNAVAILABLE, {
+      headers: { 'retry-after': String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS) },
+      extensions: { retryAfter: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS },
+      cause: error,
+    });
+  }
+  return new Problem(500, ProblemCode.INTERNAL_ERROR, { cause: error });
+};
 
 const withDetail = (problem: Problem, locale: Locale): Problem =>
   new Problem(problem.status, problem.code, {

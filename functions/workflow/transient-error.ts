@@ -5,6 +5,8 @@
  * the Catch and MarkFailed.
  */
 
+import { isDependencyUnavailable } from '../adapters/dependency-errors';
+
 /** The error name the definition's Retry rules match. */
 export const TRANSIENT_ERROR = 'TransientError';
 
@@ -17,49 +19,9 @@ export class TransientError extends Error {
   }
 }
 
-/** AWS error names that mean "too much, too fast" or "not now": retry later. */
-const RETRYABLE_AWS_ERRORS = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'LimitExceededException',
-  'InternalServerError',
-  'InternalFailure',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'TransactionConflictException',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-]);
-
-/** Node's network error codes for a connection that failed or dropped. */
-const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
-
-interface AwsErrorShape {
-  name?: string;
-  message?: string;
-  code?: string;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: number };
-}
-
 /** Whether an error from an AWS SDK call or the network may go away on a retry. */
-export const isTransient = (error: unknown): boolean => {
-  if (error instanceof TransientError) return true;
-  if (typeof error !== 'object' || error === null) return false;
-  const shape = error as AwsErrorShape;
-  return (
-    Boolean(shape.$retryable) ||
-    (shape.$metadata?.httpStatusCode ?? 0) >= 500 ||
-    RETRYABLE_AWS_ERRORS.has(shape.name ?? '') ||
-    NETWORK_ERROR_CODES.has(shape.code ?? '') ||
-    // Cancelled by a conflicting transaction or throttling; a failed condition would fail again.
-    (shape.name === 'TransactionCanceledException' && !shape.message?.includes('ConditionalCheckFailed'))
-  );
-};
+export const isTransient = (error: unknown): boolean =>
+  error instanceof TransientError || isDependencyUnavailable(error);
 
 /**
  * The error a task reports to Step Functions: transient failures become a {@link TransientError} (the
