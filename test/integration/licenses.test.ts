@@ -290,6 +290,25 @@ describe('POST /v1/workspaces/{id}/activation-codes', () => {
     expect(listed.body.items.map((l: { licenseId: string }) => l.licenseId)).toContain('lic-partner');
   });
 
+  it('attaches a license to a workspace of 500 administrators: each of their lists shows it', async () => {
+    const crowded = { workspaceId: 'ws-crowded', name: 'Crowded', countryCode: 'PL' };
+    const others = Array.from({ length: 499 }, (_, index) => `user-crowd-${index}`);
+    await workspaceStore().put(crowded, [ann, ...others]);
+    await licenseStore().put({ ...license('lic-crowd', null, 40), activationCode: codeFor(777) }, null);
+
+    const attached = await callRoute('activation-code', {
+      token: annToken,
+      params: { workspaceId: 'ws-crowded' },
+      body: { activationCode: codeFor(777) },
+    });
+
+    expect(attached.status).toBe(201);
+    for (const userId of [ann, ...others]) {
+      const list = await licenseStore().listForAdmin(userId, { limit: 100, workspaceId: 'ws-crowded' });
+      expect(list.items.map((item) => item.licenseId)).toEqual(['lic-crowd']);
+    }
+  });
+
   it('refuses a code attached to another admin’s workspace, unknown and malformed codes', async () => {
     const inUse = await callRoute('activation-code', {
       token: annToken,
