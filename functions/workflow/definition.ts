@@ -4,8 +4,8 @@
  * aws-local-stepfunctions, mapping each Task state to the same handler module. So what runs locally is
  * what is deployed.
  *
- * LoadAndValidate → IsValid → Fulfil → SendEmail → SyncListEntries → Renewed, or → MarkNeedsReview → NeedsReview when the
- * payment does not match its checkout. A task that keeps failing is caught by MarkFailed → PurchaseFailed.
+ * LoadAndValidate → IsValid → Fulfil → SyncListEntries → SendEmail → ListsSynced → Renewed, or
+ * → MarkNeedsReview → NeedsReview when the payment does not match its checkout. A task that keeps failing is caught by MarkFailed → PurchaseFailed.
  * Every task is idempotent, so a retry, or a replay of the whole order, never renews twice.
  */
 import { StepOutcome } from './step-contract';
@@ -119,6 +119,10 @@ const EXECUTION_TIMEOUT_SECONDS = 3600;
 
 /** Where a caught error goes in the state: MarkFailed reads its name from there. */
 const FAILURE_PATH = '$.failure';
+/** Where a list sync that kept failing is noted, so the run can end failed after the email. */
+const LIST_SYNC_FAILURE_PATH = '$.listSyncFailure';
+/** Where the email step's result is kept, beside the order id. */
+const EMAIL_RESULT_PATH = '$.email';
 
 /** States that are not tasks. */
 const State = {
@@ -126,6 +130,7 @@ const State = {
   NEEDS_REVIEW: 'NeedsReview',
   RENEWED: 'Renewed',
   PURCHASE_FAILED: 'PurchaseFailed',
+  LISTS_SYNCED: 'ListsSynced',
   LISTS_NOT_SYNCED: 'ListsNotSynced',
 } as const;
 
@@ -177,19 +182,25 @@ export const purchaseWorkflowDefinition = (resources: Record<PurchaseTask, strin
       State.NEEDS_REVIEW,
     ),
     [State.NEEDS_REVIEW]: { Type: 'Succeed' as const, Comment: 'Recorded for review; operations were told' },
-    [PurchaseTask.FULFIL]: task(resources, PurchaseTask.FULFIL, ORDER_ID, PurchaseTask.SEND_EMAIL),
-    [PurchaseTask.SEND_EMAIL]: task(
-      resources,
-      PurchaseTask.SEND_EMAIL,
-      ORDER_ID,
-      PurchaseTask.SYNC_LIST_ENTRIES,
-    ),
-    // After the email, which it must not delay. The renewal is committed and the order COMPLETED, so a sync
-    // that keeps failing must not go to MarkFailed: the execution fails (alarmed), and a replay redoes it.
+    [PurchaseTask.FULFIL]: task(resources, PurchaseTask.FULFIL, ORDER_ID, PurchaseTask.SYNC_LIST_ENTRIES),
+    // Before the email, so every administrator's list shows the new expiry within seconds of COMPLETED even
+    // when SES is slow or refuses. A sync that keeps failing still lets the email go: the renewal is
+    // committed, so it must not reach MarkFailed; the execution ends failed (alarmed) and a replay redoes it.
     [PurchaseTask.SYNC_LIST_ENTRIES]: {
-      ...task(resources, PurchaseTask.SYNC_LIST_ENTRIES, ORDER_ID, State.RENEWED, State.LISTS_NOT_SYNCED),
-      // The execution's output stays the email's outcome.
+      ...task(resources, PurchaseTask.SYNC_LIST_ENTRIES, ORDER_ID, PurchaseTask.SEND_EMAIL),
       ResultPath: null,
+      Catch: [
+        { ErrorEquals: ['States.ALL'], ResultPath: LIST_SYNC_FAILURE_PATH, Next: PurchaseTask.SEND_EMAIL },
+      ],
+    },
+    [PurchaseTask.SEND_EMAIL]: {
+      ...task(resources, PurchaseTask.SEND_EMAIL, ORDER_ID, State.LISTS_SYNCED),
+      ResultPath: EMAIL_RESULT_PATH,
+    },
+    [State.LISTS_SYNCED]: {
+      Type: 'Choice' as const,
+      Choices: [{ Variable: LIST_SYNC_FAILURE_PATH, IsPresent: true, Next: State.LISTS_NOT_SYNCED }],
+      Default: State.RENEWED,
     },
     [State.LISTS_NOT_SYNCED]: {
       Type: 'Fail' as const,
@@ -197,7 +208,8 @@ export const purchaseWorkflowDefinition = (resources: Record<PurchaseTask, strin
       Cause:
         "The renewal is applied and emailed; the administrators' lists are not updated yet. Replay the order.",
     },
-    [State.RENEWED]: { Type: 'Succeed' as const },
+    // The execution's output is the email's outcome.
+    [State.RENEWED]: { Type: 'Succeed' as const, OutputPath: EMAIL_RESULT_PATH },
     [PurchaseTask.MARK_FAILED]: task(
       resources,
       PurchaseTask.MARK_FAILED,
