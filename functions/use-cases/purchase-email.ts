@@ -5,9 +5,9 @@
  */
 import { renewalEmail } from '../domain/renewal-email';
 import { StepOutcome, type StepResult } from '../workflow/step-contract';
-import { TransientError } from '../workflow/transient-error';
+import { isTransient, TransientError } from '../workflow/transient-error';
 import { loadOrder, type PurchaseDeps } from './purchase-deps';
-import { PurchaseStateError } from './purchase-errors';
+import { EmailRejectedError, PurchaseStateError } from './purchase-errors';
 
 export const sendRenewalEmail = async (
   deps: Pick<PurchaseDeps, 'purchases' | 'checkouts' | 'email' | 'clock'>,
@@ -32,7 +32,9 @@ export const sendRenewalEmail = async (
   try {
     await deps.email.send({ to: checkout.email, ...message });
   } catch (error) {
-    // SES refusing (throttled, unavailable, quota) is worth retrying; the cause stays out of the message.
+    // Throttling, a 5xx or a dropped connection is worth retrying; a rejection (MessageRejected, an unverified
+    // sender, a paused account) is not. The cause stays out of the message.
+    if (!isTransient(error)) throw new EmailRejectedError(orderId, { cause: error });
     throw new TransientError(`Order ${orderId}: the email service did not accept the renewal email`, {
       cause: error,
     });

@@ -24,3 +24,18 @@ export class PurchaseStateError extends Error {
     super(`Order ${orderId}: ${message}`, options);
   }
 }
+
+/**
+ * SES refused the email for good (rejected message, unverified sender, suspended account): retrying cannot
+ * help until someone fixes the cause, so the order goes to FAILED at once and is kept for a replay.
+ */
+export class EmailRejectedError extends Error {
+  public override readonly name = 'EmailRejectedError';
+
+  public constructor(
+    public readonly orderId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Order ${orderId}: the email service rejected the renewal email`, options);
+  }
+}

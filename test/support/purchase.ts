@@ -26,14 +26,27 @@ export class RecordingEmail implements EmailSender {
   public readonly sent: EmailMessage[] = [];
   public attempts = 0;
   private refusals = 0;
+  private rejecting = false;
 
-  /** The next `count` sends fail (Infinity: all of them). */
+  /** The next `count` sends are throttled (Infinity: all of them), as SES does over its sending rate. */
   public refuseNext(count: number): void {
     this.refusals = count;
   }
 
+  /** Every send is rejected for good, as SES does for an unverified sender, until {@link reset}. */
+  public rejectAll(): void {
+    this.rejecting = true;
+  }
+
   public async send(message: EmailMessage): Promise<void> {
     this.attempts++;
+    if (this.rejecting) {
+      throw Object.assign(new Error('Email address is not verified.'), {
+        name: 'MessageRejected',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
     if (this.refusals > 0) {
       this.refusals--;
       throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
@@ -45,6 +58,7 @@ export class RecordingEmail implements EmailSender {
     this.sent.length = 0;
     this.attempts = 0;
     this.refusals = 0;
+    this.rejecting = false;
   }
 }
 
