@@ -2,6 +2,8 @@
  * Runtime configuration, read once from the environment. CDK sets these variables on every function;
  * the local runner sets the same ones, so one wiring serves both.
  */
+import * as z from 'zod/mini';
+
 export const EnvName = {
   TABLE_NAME: 'TABLE_NAME',
   /** Endpoint override for DynamoDB (DynamoDB Local). Unset in AWS. */
@@ -79,39 +81,116 @@ export interface Config {
   opsTopicArn?: string;
 }
 
-const intFrom = (value: string | undefined, fallback: number): number => {
-  const parsed = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(parsed) ? parsed : fallback;
-};
+/** The environment did not describe a working deployment; `problems` names each variable and what is wrong. */
+export class ConfigError extends Error {
+  public override readonly name = 'ConfigError';
 
-const dateFrom = (value: string | undefined, fallback: string): Date => {
-  const parsed = new Date(value ?? '');
-  return Number.isNaN(parsed.getTime()) ? new Date(fallback) : parsed;
-};
+  public constructor(public readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+  }
+}
 
-/** Reads the configuration from an environment (defaults to `process.env`). */
-export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => ({
-  tableName: env[EnvName.TABLE_NAME] ?? 'renewal-hub',
-  dynamoDbEndpoint: env[EnvName.DYNAMODB_ENDPOINT] || undefined,
-  sesEndpoint: env[EnvName.SES_ENDPOINT] || undefined,
-  smsTransport: env[EnvName.SMS_TRANSPORT] === 'outbox' ? 'outbox' : 'sns',
-  tokenSecretArn: env[EnvName.TOKEN_SECRET_ARN] || undefined,
-  tokenSigningKey: env[EnvName.TOKEN_SIGNING_KEY] || undefined,
-  emailFrom: env[EnvName.EMAIL_FROM] ?? 'no-reply@renewal-hub.example',
-  corsAllowedOrigins: (env[EnvName.CORS_ALLOWED_ORIGINS] ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean),
-  sessionTtlSeconds: Math.min(3600, Math.max(60, intFrom(env[EnvName.SESSION_TTL_SECONDS], 3600))),
-  scryptLogN: Math.max(17, intFrom(env[EnvName.SCRYPT_LOG_N], 17)),
-  renewalWindowDays: Math.max(1, intFrom(env[EnvName.RENEWAL_WINDOW_DAYS], 30)),
-  legacyCutoff: dateFrom(env[EnvName.LEGACY_CUTOFF], '2019-04-01T00:00:00.000Z'),
-  checkoutTtlMinutes: Math.max(5, intFrom(env[EnvName.CHECKOUT_TTL_MINUTES], 60)),
-  storeCheckoutUrl:
-    env[EnvName.STORE_CHECKOUT_URL] ?? 'https://store.renewal-hub.example/checkouts/{checkoutId}',
-  purchaseStateMachineArn: env[EnvName.PURCHASE_STATE_MACHINE_ARN] || undefined,
-  storeWebhookSecretArn: env[EnvName.STORE_WEBHOOK_SECRET_ARN] || undefined,
-  storeWebhookSecret: env[EnvName.STORE_WEBHOOK_SECRET] || undefined,
-  opsTransport: env[EnvName.OPS_TRANSPORT] === 'outbox' ? 'outbox' : 'sns',
-  opsTopicArn: env[EnvName.OPS_TOPIC_ARN] || undefined,
+/** An optional whole number in a range; unset or empty means the default. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z
+    .pipe(
+      z.optional(z.string().check(z.regex(/^\d+$/, `a whole number from ${min} to ${max}`))),
+      z.transform((value) => (value ? Number(value) : fallback)),
+    )
+    .check(z.refine((value) => value >= min && value <= max, `a whole number from ${min} to ${max}`));
+
+const optionalText = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => value || undefined),
+);
+
+const transport = z.pipe(
+  z.optional(z.enum(['sns', 'outbox', ''], 'either sns or outbox')),
+  z.transform((value): 'sns' | 'outbox' => (value === 'outbox' ? 'outbox' : 'sns')),
+);
+
+const instant = (fallback: string) =>
+  z
+    .pipe(
+      z.optional(z.string()),
+      z.transform((value) => new Date(value || fallback)),
+    )
+    .check(z.refine((date) => !Number.isNaN(date.getTime()), 'an ISO 8601 instant'));
+
+/**
+ * The environment's schema. Only the table is required everywhere; a value that is set must be valid,
+ * since a typo silently replaced by a default (a table named `renewal-hub`, a 30-day window) would be
+ * found by customers, not at start.
+ */
+const environmentSchema = z.object({
+  [EnvName.TABLE_NAME]: z
+    .string('the DynamoDB table name is required')
+    .check(z.minLength(1, 'must not be empty')),
+  [EnvName.DYNAMODB_ENDPOINT]: optionalText,
+  [EnvName.SES_ENDPOINT]: optionalText,
+  [EnvName.SMS_TRANSPORT]: transport,
+  [EnvName.TOKEN_SECRET_ARN]: optionalText,
+  [EnvName.TOKEN_SIGNING_KEY]: optionalText,
+  [EnvName.EMAIL_FROM]: z.pipe(
+    optionalText,
+    z.transform((value) => value ?? 'no-reply@renewal-hub.example'),
+  ),
+  [EnvName.CORS_ALLOWED_ORIGINS]: z.pipe(
+    z.optional(z.string()),
+    z.transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  ),
+  [EnvName.SESSION_TTL_SECONDS]: wholeNumber(60, 3600, 3600),
+  [EnvName.SCRYPT_LOG_N]: wholeNumber(17, 22, 17),
+  [EnvName.RENEWAL_WINDOW_DAYS]: wholeNumber(1, 365, 30),
+  [EnvName.LEGACY_CUTOFF]: instant('2019-04-01T00:00:00.000Z'),
+  [EnvName.CHECKOUT_TTL_MINUTES]: wholeNumber(5, 24 * 60, 60),
+  [EnvName.STORE_CHECKOUT_URL]: z.pipe(
+    optionalText,
+    z.transform((value) => value ?? 'https://store.renewal-hub.example/checkouts/{checkoutId}'),
+  ),
+  [EnvName.PURCHASE_STATE_MACHINE_ARN]: optionalText,
+  [EnvName.STORE_WEBHOOK_SECRET_ARN]: optionalText,
+  [EnvName.STORE_WEBHOOK_SECRET]: optionalText,
+  [EnvName.OPS_TRANSPORT]: transport,
+  [EnvName.OPS_TOPIC_ARN]: optionalText,
 });
+
+/**
+ * Reads the configuration from an environment (defaults to `process.env`).
+ *
+ * @throws {ConfigError} naming every missing or invalid variable, so a misconfigured function fails at its
+ *   first use with a message that says what to set.
+ */
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = z.safeParse(environmentSchema, env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    tableName: e.TABLE_NAME,
+    dynamoDbEndpoint: e.DYNAMODB_ENDPOINT,
+    sesEndpoint: e.SES_ENDPOINT,
+    smsTransport: e.SMS_TRANSPORT,
+    tokenSecretArn: e.TOKEN_SECRET_ARN,
+    tokenSigningKey: e.TOKEN_SIGNING_KEY,
+    emailFrom: e.EMAIL_FROM,
+    corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    scryptLogN: e.SCRYPT_LOG_N,
+    renewalWindowDays: e.RENEWAL_WINDOW_DAYS,
+    legacyCutoff: e.LEGACY_CUTOFF,
+    checkoutTtlMinutes: e.CHECKOUT_TTL_MINUTES,
+    storeCheckoutUrl: e.STORE_CHECKOUT_URL,
+    purchaseStateMachineArn: e.PURCHASE_STATE_MACHINE_ARN,
+    storeWebhookSecretArn: e.STORE_WEBHOOK_SECRET_ARN,
+    storeWebhookSecret: e.STORE_WEBHOOK_SECRET,
+    opsTransport: e.OPS_TRANSPORT,
+    opsTopicArn: e.OPS_TOPIC_ARN,
+  };
+};

@@ -127,7 +127,7 @@ const main = async () => {
 
     const useEndpoint = (endpoint: string) =>
       overrideDependencies({
-        config: { ...readConfig({}), tableName, dynamoDbEndpoint: endpoint },
+        config: readConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint }),
         keys: deriveKeys('bench-secret-bench-secret-bench-secret'),
       });
     useEndpoint(dynamo.endpoint);

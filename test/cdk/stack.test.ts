@@ -142,9 +142,17 @@ describe('the HTTP API follows the route table', () => {
           `arn:aws:x:eu-west-1:1:${name}`,
           '7',
         ];
-        const defaults = JSON.stringify(readConfig({}));
-        if (samples.every((sample) => JSON.stringify(readConfig({ [name]: sample })) === defaults))
-          unread.add(name);
+        // A value the schema refuses counts as read too: the variable is checked.
+        const base = { TABLE_NAME: name === 'TABLE_NAME' ? 'base-table' : 'sample-table' };
+        const read = (env: Record<string, string>): string => {
+          try {
+            return JSON.stringify(readConfig(env));
+          } catch {
+            return 'refused';
+          }
+        };
+        const defaults = read(base);
+        if (samples.every((sample) => read({ ...base, [name]: sample }) === defaults)) unread.add(name);
       }
     }
     expect([...unread].sort()).toEqual([]);

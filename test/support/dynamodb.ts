@@ -35,8 +35,6 @@ export const TEST_STORE_SECRET = 'test-store-webhook-secret';
 
 /** The configuration tests run with: the production defaults, pointed at a test table. */
 export const testConfig = (table: { tableName: string; endpoint: string }): Config => ({
-  ...readConfig({}),
-  tableName: table.tableName,
-  dynamoDbEndpoint: table.endpoint,
+  ...readConfig({ TABLE_NAME: table.tableName, DYNAMODB_ENDPOINT: table.endpoint }),
   storeWebhookSecret: TEST_STORE_SECRET,
 });

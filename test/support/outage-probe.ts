@@ -29,9 +29,7 @@ const main = async () => {
   const dead = await deadPort();
   overrideDependencies({
     config: {
-      ...readConfig({}),
-      tableName: 'outage-probe',
-      dynamoDbEndpoint: `http://127.0.0.1:${dead.port}`,
+      ...readConfig({ TABLE_NAME: 'outage-probe', DYNAMODB_ENDPOINT: `http://127.0.0.1:${dead.port}` }),
     },
     keys: deriveKeys('outage-probe-root-secret'),
   });
