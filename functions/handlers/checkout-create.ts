@@ -8,17 +8,42 @@ import { checkoutDeps, idempotencyStore } from '../wiring';
 /** Keys are the client's own (Stripe recommends a V4 UUID); printable ASCII, 1–255 characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/**
+ * The route takes no body, and the engine has already refused anything but nothing or `{}`: every
+ * accepted body is the same request, so the fingerprint holds this one canonical form (the one a `{}`
+ * body always had, so keys in flight across a deployment keep matching).
+ */
+const CANONICAL_BODY = '{}';
+
+/** The client's Idempotency-Key: missing or empty is 400 IDEMPOTENCY_KEY_REQUIRED, malformed 400 VALIDATION_FAILED. */
+const idempotencyKey = (headers: Record<string, string>): string => {
+  const key = headers['idempotency-key'];
+  if (!key) throw new Problem(400, ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new Problem(400, ProblemCode.VALIDATION_FAILED, {
+      extensions: {
+        errors: [
+          {
+            path: 'headers.idempotency-key',
+            message: 'Must be 1 to 255 printable ASCII characters (no spaces)',
+          },
+        ],
+      },
+    });
+  }
+  return key;
+};
+
 export const handler = httpHandler(
   'checkout-create',
   {},
-  async ({ headers, params, rawBody, session, now, locale }) => {
-    const key = headers['idempotency-key'];
-    if (!key || !IDEMPOTENCY_KEY.test(key)) throw new Problem(400, ProblemCode.IDEMPOTENCY_KEY_REQUIRED);
+  async ({ headers, params, session, now, locale }) => {
+    const key = idempotencyKey(headers);
     const licenseId = resourceId(params, 'licenseId');
     const deps = await checkoutDeps();
     return runIdempotent(
       idempotencyStore(),
-      { userId: session.userId, key, fingerprint: ['checkout-create', licenseId, rawBody] },
+      { userId: session.userId, key, fingerprint: ['checkout-create', licenseId, CANONICAL_BODY] },
       now,
       async () => {
         const checkout = await createCheckout(deps, session, licenseId, now, locale);

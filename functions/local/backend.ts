@@ -40,6 +40,11 @@ export interface LocalBackend {
   port: number;
   /** DynamoDB Local's Java process, so a caller can check it is gone after {@link LocalBackend.stop}. */
   dynamoDbPid: number | undefined;
+  /**
+   * Settles with how DynamoDB Local's Java process ended if it dies while the backend runs (every
+   * request would then fail); never settles otherwise.
+   */
+  dynamoDbDied: Promise<string>;
   /** What was loaded: the demo data unless a seed file was given. */
   data: DataFile;
   /** Closes the server and stops SES local and DynamoDB Local. Safe to call twice. */
@@ -120,7 +125,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     stops.push(async () => stopPrinting());
     signal?.throwIfAborted();
 
-    return { url, port, dynamoDbPid: dynamo.pid, data, stop: stopAll };
+    return { url, port, dynamoDbPid: dynamo.pid, dynamoDbDied: dynamo.died, data, stop: stopAll };
   } catch (error) {
     await stopAll();
     if (signal?.aborted) throw signal.reason;

@@ -12,6 +12,11 @@ export interface RunningDynamoDbLocal {
   endpoint: string;
   /** The Java process. */
   pid: number | undefined;
+  /**
+   * Settles with how Java ended (e.g. `signal SIGKILL`) if it exits without {@link stop} being called:
+   * every request would fail from then on, so the owner must say so. Never settles otherwise.
+   */
+  died: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -81,7 +86,14 @@ export const startDynamoDbLocal = async (
   // Whatever ends this process (a crash included), Java must not outlive it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  let stopping = false;
+  const died = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (!stopping) resolve(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+  });
   const stop = async () => {
+    stopping = true;
     await stopChild(child);
     process.off('exit', killOnExit);
   };
@@ -94,7 +106,7 @@ export const startDynamoDbLocal = async (
     await stop();
     throw error;
   }
-  return { endpoint, pid: child.pid, stop };
+  return { endpoint, pid: child.pid, died, stop };
 };
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Outbox, OutboxItem } from '../adapters/outbox';
-import { payStoreCheckout, storeCheckoutPage } from './store-page';
+import { payStoreCheckout, storeCheckoutPage, storeCheckoutStatus } from './store-page';
 
 /** A local-only handler: an API Gateway event in, a structured result out. */
 export type LocalHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -33,6 +33,7 @@ export const localRoutes = (deps: LocalDependencies): readonly LocalRoute[] => [
     handler: async () => json(200, { items: await outboxItems(deps) }),
   },
   { method: 'GET', path: '/_local/store/checkouts/{checkoutId}', handler: storeCheckoutPage },
+  { method: 'GET', path: '/_local/store/checkouts/{checkoutId}/status', handler: storeCheckoutStatus },
   { method: 'POST', path: '/_local/store/checkouts/{checkoutId}/pay', handler: payStoreCheckout },
 ];
 

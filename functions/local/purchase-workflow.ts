@@ -7,7 +7,7 @@
 // Must be loaded before aws-local-stepfunctions (see the module).
 import '../workflow/promise-with-resolvers';
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import type { PurchaseWorkflow } from '../ports/orders';
+import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/orders';
 import { PurchaseTask, purchaseTasks, purchaseWorkflowDefinition } from '../workflow/definition';
 import type { TaskHandler } from '../workflow/task-handler';
 
@@ -52,7 +52,7 @@ const localResources = Object.fromEntries(
 ) as Record<PurchaseTask, string>;
 
 /** Runs the purchase workflow in this process; see the module comment. */
-export class LocalPurchaseWorkflow implements PurchaseWorkflow {
+export class LocalPurchaseWorkflow implements PurchaseWorkflow, PurchaseReplayer {
   private readonly machine = new StateMachine(
     purchaseWorkflowDefinition(localResources) as unknown as StateMachineDefinition,
   );
@@ -65,6 +65,19 @@ export class LocalPurchaseWorkflow implements PurchaseWorkflow {
   public async start(orderId: string): Promise<void> {
     if (this.executions.has(orderId)) return;
     this.executions.set(orderId, this.run(orderId));
+  }
+
+  /** Starts a replay of an order as its own execution, like Step Functions' `<name>-replay-<n>`. */
+  public async replay(orderId: string, failure: number): Promise<boolean> {
+    const key = `${orderId}#replay-${failure}`;
+    if (this.executions.has(key)) return false;
+    this.executions.set(key, this.run(orderId));
+    return true;
+  }
+
+  /** The execution of a replay, if one was started. */
+  public replayExecution(orderId: string, failure: number): LocalExecution | undefined {
+    return this.executions.get(`${orderId}#replay-${failure}`);
   }
 
   /** The execution for an order, if one was started. */

@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { localOutbox } from '../adapters/outbox';
 import { negotiateLocale } from '../domain/locale';
 import { problemDetail } from '../domain/messages';
 import type { ApiHandler } from '../http/handler';
 import { compilePath, matchPath, type PathTemplate, specificity } from '../http/paths';
-import { Problem, ProblemCode, problemBody } from '../http/problem';
+import { Problem, ProblemCode, problemBody, titleFor } from '../http/problem';
 import { unmatchedProblem } from '../http/unmatched-route';
 import { type RouteId, routeList } from '../routes';
 import { preflightHeaders, responseCorsHeaders } from './cors';
@@ -65,7 +66,7 @@ export const createLocalServer = (options: LocalServerOptions = {}): Server => {
   const served = servedRoutes(loadHandler, localRoutes({ outbox, readEmails }));
   const apiMethods = [...new Set(routeList().map((route) => route.method))];
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const started = performance.now();
     response.once('finish', () => {
       const path = (request.url ?? '').split('?')[0];
@@ -77,6 +78,37 @@ export const createLocalServer = (options: LocalServerOptions = {}): Server => {
       else response.destroy();
     });
   });
+  server.on('clientError', answerClientError);
+  return server;
+};
+
+/**
+ * Requests Node's HTTP parser refuses never reach a handler; Node would answer a bare 400 or 431 (or
+ * nothing). Answer problem+json like every other refusal, raw since there is no response object,
+ * then hang up: the rest of the connection cannot be parsed.
+ */
+const answerClientError = (error: Error & { code?: string }, socket: Duplex): void => {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const problem = tooLarge
+    ? new Problem(431, 'HEADERS_TOO_LARGE', { detail: 'The request headers are too large.' })
+    : new Problem(400, 'MALFORMED_REQUEST', { detail: 'The request is not valid HTTP/1.1.' });
+  const body = JSON.stringify(problemBody(problem));
+  const headers = {
+    ...PROBLEM_HEADERS,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${titleFor(problem.status)}\r\n` +
+      Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('') +
+      `\r\n${body}`,
+  );
 };
 
 interface ServerState {

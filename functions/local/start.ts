@@ -3,7 +3,8 @@
  *
  * Environment: `PORT` (default 3000; 0 picks a free port), `SEED_FILE` (a data file to load instead of
  * the demo data), and optionally `TOKEN_SIGNING_KEY`, `EMAIL_FROM`, `STORE_WEBHOOK_SECRET`, `TABLE_NAME`.
- * Exits 0 when stopped by SIGINT/SIGTERM, 1 when start-up fails; either way nothing is left running.
+ * Exits 0 when stopped by SIGINT/SIGTERM, 1 when start-up fails or DynamoDB Local dies while it runs;
+ * either way nothing is left running.
  */
 import { DataFileInvalidError } from '../seed/schema';
 import { type LocalBackend, startLocalBackend } from './backend';
@@ -43,6 +44,20 @@ const explain = (error: unknown): string => {
   return lines.join('\n  ');
 };
 
+/**
+ * Without DynamoDB Local every request would fail until someone noticed: say so and exit non-zero
+ * instead, so the developer (or a supervisor) restarts `npm start`.
+ */
+const exitWhenDynamoDbDies = async (backend: LocalBackend): Promise<void> => {
+  const how = await backend.dynamoDbDied;
+  console.error(
+    `DynamoDB Local stopped unexpectedly (${how}); Renewal Hub cannot serve requests without it. ` +
+      'Stopping: run `npm start` again.',
+  );
+  await backend.stop();
+  process.exit(1);
+};
+
 const main = async (): Promise<void> => {
   const aborter = new AbortController();
   let backend: LocalBackend | undefined;
@@ -73,6 +88,7 @@ const main = async (): Promise<void> => {
         seed: seedFile ? { file: seedFile, data: backend.data } : undefined,
       }),
     );
+    void exitWhenDynamoDbDies(backend);
   } catch (error) {
     if (error instanceof Interrupted) {
       log('Stopped during start-up.');

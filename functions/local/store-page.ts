@@ -1,13 +1,15 @@
 /**
  * The local stand-in for the online store (PRODUCT.md §4): a checkout's page with its quote and a Pay
  * button, and `POST …/pay`, which sends the store's signed `order.completed` webhook to this API exactly
- * as the real store would. Only in local mode.
+ * as the real store would. Only in local mode. Like a real store it takes one payment per checkout: a
+ * checkout that is not OPEN, or that this store has already paid, answers 409 and sends nothing.
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { formatMinorUnits } from '../domain/pricing';
 import { signStorePayload } from '../domain/store-signature';
-import type { Checkout } from '../ports/checkouts';
+import { Problem, problemBody } from '../http/problem';
+import { type Checkout, CheckoutStatus } from '../ports/checkouts';
 import { checkoutStore, storeWebhookSecret } from '../wiring';
 
 const escapeHtml = (text: string): string =>
@@ -31,6 +33,71 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
   body: JSON.stringify(body),
 });
 
+const problem = (status: number, code: string, detail: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(problemBody(new Problem(status, code, { detail }))),
+});
+
+/**
+ * Orders this store has sent, by checkout. The checkout stays OPEN until the workflow picks the order
+ * up, so its status alone cannot stop a second click on Pay from sending a second order.
+ */
+const paidOrders = new Map<string, string>();
+
+/** Statuses after which nothing more happens to a checkout: the page stops polling. */
+const SETTLED: readonly string[] = [
+  CheckoutStatus.COMPLETED,
+  CheckoutStatus.NEEDS_REVIEW,
+  CheckoutStatus.FAILED,
+  CheckoutStatus.EXPIRED,
+];
+
+/**
+ * The status the store shows: PAID once this store sent the order (the workflow has not picked it up
+ * yet); an unpaid checkout past its expiry is EXPIRED, as the API says.
+ */
+const shownStatus = (checkout: Checkout, now: Date): string => {
+  if (checkout.status !== CheckoutStatus.OPEN) return checkout.status;
+  if (paidOrders.has(checkout.checkoutId)) return CheckoutStatus.PAID;
+  return new Date(checkout.expiresAt) <= now ? CheckoutStatus.EXPIRED : checkout.status;
+};
+
+const isPayable = (checkout: Checkout, now: Date): boolean =>
+  checkout.status === CheckoutStatus.OPEN &&
+  new Date(checkout.expiresAt) > now &&
+  !paidOrders.has(checkout.checkoutId);
+
+/** Polls the status once a second until it settles, then shows the outcome (no reload needed). */
+const pollScript = (statusUrl: string): string => `<script>
+(function () {
+  var settled = ${JSON.stringify(SETTLED)};
+  function poll() {
+    fetch(${JSON.stringify(statusUrl)}, { cache: 'no-store' })
+      .then(function (r) { return r.json(); })
+      .then(function (body) {
+        document.getElementById('status').textContent = body.status;
+        if (settled.indexOf(body.status) >= 0) {
+          document.getElementById('outcome').textContent = body.outcome;
+        } else {
+          setTimeout(poll, 1000);
+        }
+      })
+      .catch(function () { setTimeout(poll, 2000); });
+  }
+  poll();
+})();
+</script>`;
+
+/** What the customer is told once the checkout settles. */
+const outcomeText = (status: string): string =>
+  ({
+    COMPLETED: 'Paid and renewed: the new activation code is on its way by email.',
+    NEEDS_REVIEW: 'Paid; the renewal needs a review by our team, who will contact you.',
+    FAILED: 'Paid, but the renewal failed; our team has been told and will complete it.',
+    EXPIRED: 'This checkout cannot be paid any more.',
+  })[status] ?? 'Payment received. Renewing…';
+
 const findCheckout = async (event: APIGatewayProxyEventV2): Promise<Checkout | null> => {
   const checkoutId = event.pathParameters?.checkoutId ?? '';
   return /^[A-Za-z0-9_-]{1,128}$/.test(checkoutId) ? checkoutStore().get(checkoutId) : null;
@@ -44,7 +111,10 @@ export const storeCheckoutPage = async (
   if (!checkout) return html(404, '<h1>No such checkout</h1>');
   const { price, term } = checkout;
   const money = (amount: number) => `${formatMinorUnits(amount, price.currency)} ${price.currency}`;
-  const payable = checkout.status === 'OPEN' && new Date(checkout.expiresAt) > new Date();
+  const now = new Date();
+  const payable = isPayable(checkout, now);
+  const status = shownStatus(checkout, now);
+  const orderId = paidOrders.get(checkout.checkoutId);
   return html(
     200,
     `<h1>Renew ${escapeHtml(checkout.productName)}</h1>
@@ -52,13 +122,30 @@ export const storeCheckoutPage = async (
 <dt>Price</dt><dd>${price.offer ? `<s>${money(price.listAmount)}</s> ` : ''}<strong>${money(price.amount)}</strong>
 ${price.offer ? ` — ${escapeHtml(price.offer.name)}, ${price.offer.percentOff}% off` : ''}</dd>
 <dt>Term</dt><dd>${term.months} months, plus ${term.bonusDays} days kept; new expiry ${term.newExpiresAt.slice(0, 10)}</dd>
-<dt>Status</dt><dd id="status">${escapeHtml(checkout.status)}</dd></dl>
+<dt>Status</dt><dd id="status">${escapeHtml(status)}</dd>${orderId ? `\n<dt>Order</dt><dd id="order">${escapeHtml(orderId)}</dd>` : ''}</dl>
 ${
   payable
-    ? `<form method="post" action="${escapeHtml(event.rawPath)}/pay"><button type="submit">Pay ${money(price.amount)}</button></form>`
-    : '<p>This checkout cannot be paid any more.</p>'
+    ? // Disabled on submit: a double click must not post twice (the server refuses a second one anyway).
+      `<form method="post" action="${escapeHtml(event.rawPath)}/pay" onsubmit="this.querySelector('button').disabled=true"><button type="submit">Pay ${money(price.amount)}</button></form>`
+    : `<p id="outcome">${escapeHtml(outcomeText(status))}</p>${
+        SETTLED.includes(status) ? '' : pollScript(`${event.rawPath}/status`)
+      }`
 }`,
   );
+};
+
+/** `GET /_local/store/checkouts/{checkoutId}/status`: what the page polls, `{status, outcome}`. */
+export const storeCheckoutStatus = async (
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyStructuredResultV2> => {
+  const checkout = await findCheckout(event);
+  if (!checkout) return problem(404, 'NOT_FOUND', 'No such checkout');
+  const status = shownStatus(checkout, new Date());
+  return json(200, {
+    status,
+    outcome: outcomeText(status),
+    orderId: paidOrders.get(checkout.checkoutId) ?? null,
+  });
 };
 
 /**
@@ -70,10 +157,20 @@ export const payStoreCheckout = async (
   event: APIGatewayProxyEventV2,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   const checkout = await findCheckout(event);
-  if (!checkout) return json(404, { error: 'No such checkout' });
-  const overrides = parseOverrides(event);
-  const paidAt = new Date().toISOString();
+  if (!checkout) return problem(404, 'NOT_FOUND', 'No such checkout');
+  const now = new Date();
+  if (!isPayable(checkout, now)) {
+    return problem(
+      409,
+      'CHECKOUT_NOT_PAYABLE',
+      `This checkout is ${shownStatus(checkout, now)}: only an OPEN checkout can be paid, once.`,
+    );
+  }
   const orderId = `ord_${randomUUID().replaceAll('-', '')}`;
+  // Claimed before the first await: a concurrent second Pay sees it and is refused.
+  paidOrders.set(checkout.checkoutId, orderId);
+  const overrides = parseOverrides(event);
+  const paidAt = now.toISOString();
   const rawBody = JSON.stringify({
     id: `evt_${randomUUID().replaceAll('-', '')}`,
     type: 'order.completed',

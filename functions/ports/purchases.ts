@@ -15,6 +15,9 @@ export interface OrderProgress {
   pendingActivationCode?: string;
   emailedAt?: string;
   failedAt?: string;
+  reviewedAt?: string;
+  /** How many times the workflow ended FAILED for this order: numbers the replays (one per failure). */
+  failures?: number;
 }
 
 /** An order with the workflow's progress on it. */

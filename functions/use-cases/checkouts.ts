@@ -46,34 +46,55 @@ export const createCheckout = async (
   now: Date,
   locale: Locale,
 ): Promise<Checkout> => {
-  // Two attempts: the first may race a checkout created or paid at the same moment.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const { license, product, price, verdict } = await assessLicense(deps, session.userId, licenseId, now);
-    if (!verdict.eligible || !price) {
-      const { reasons, nextSteps } = describeEligibility(verdict, locale, deps.policy.windowDays);
-      throw new Problem(409, ProblemCode.NOT_ELIGIBLE, { extensions: { reasons, nextSteps } });
-    }
-    const checkout: Checkout = {
-      checkoutId: `co_${randomUUID().replaceAll('-', '')}`,
-      licenseId,
-      workspaceId: license.workspaceId,
-      userId: session.userId,
-      email: session.email,
-      locale: session.locale,
-      productCode: license.productCode,
-      productName: product?.name ?? license.productCode,
-      seats: license.seats,
-      status: CheckoutStatus.OPEN,
-      price: quote(price, license.seats, await deps.catalog.listOffers(), now),
-      term: renewalTerm(new Date(license.expiresAt), now, license.termMonths),
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + deps.checkoutTtlMinutes * 60_000).toISOString(),
-    };
-    if (await deps.checkouts.create(checkout, license.openCheckoutId)) return checkout;
-  }
-  throw new Problem(409, ProblemCode.IDEMPOTENCY_KEY_IN_PROGRESS, {
-    detail: 'Another checkout of this license was started at the same moment. Check its checkouts and retry.',
+  const { license, product, price } = await assessEligible(deps, session, licenseId, now, locale);
+  const checkout: Checkout = {
+    checkoutId: `co_${randomUUID().replaceAll('-', '')}`,
+    licenseId,
+    workspaceId: license.workspaceId,
+    userId: session.userId,
+    email: session.email,
+    locale: session.locale,
+    productCode: license.productCode,
+    productName: product?.name ?? license.productCode,
+    seats: license.seats,
+    status: CheckoutStatus.OPEN,
+    price: quote(price, license.seats, await deps.catalog.listOffers(), now),
+    term: renewalTerm(new Date(license.expiresAt), now, license.termMonths),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.checkoutTtlMinutes * 60_000).toISOString(),
+  };
+  if (await deps.checkouts.create(checkout, license.openCheckoutId)) return checkout;
+  // The license changed between our read and our write. If it became ineligible (a checkout was paid
+  // meanwhile) say why; otherwise another checkout won the race: the caller may retry with its key.
+  await assessEligible(deps, session, licenseId, now, locale);
+  throw concurrentUpdate();
+};
+
+/** Seconds a loser of a race is told to wait: the winner's write has committed by then. */
+export const CONCURRENT_UPDATE_RETRY_AFTER_SECONDS = 1;
+
+/** 409 CONCURRENT_UPDATE with `Retry-After` (also in the body, like TOO_MANY_ATTEMPTS). */
+const concurrentUpdate = (): Problem =>
+  new Problem(409, ProblemCode.CONCURRENT_UPDATE, {
+    headers: { 'retry-after': String(CONCURRENT_UPDATE_RETRY_AFTER_SECONDS) },
+    extensions: { retryAfter: CONCURRENT_UPDATE_RETRY_AFTER_SECONDS },
   });
+
+/** The license's assessment, or 409 NOT_ELIGIBLE with every reason. */
+const assessEligible = async (
+  deps: CheckoutDeps,
+  session: Session,
+  licenseId: string,
+  now: Date,
+  locale: Locale,
+) => {
+  const assessment = await assessLicense(deps, session.userId, licenseId, now);
+  const { verdict, price } = assessment;
+  if (!verdict.eligible || !price) {
+    const { reasons, nextSteps } = describeEligibility(verdict, locale, deps.policy.windowDays);
+    throw new Problem(409, ProblemCode.NOT_ELIGIBLE, { extensions: { reasons, nextSteps } });
+  }
+  return { ...assessment, price };
 };
 
 /** A checkout, for the administrator who started it only; anyone else gets 404 as if it did not exist. */

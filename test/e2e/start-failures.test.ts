@@ -6,7 +6,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exitOf, isProcessAlive, ProcessOutput } from '../support/process';
+import {
+  exitOf,
+  isProcessAlive,
+  ProcessOutput,
+  START_TIMEOUT_MS,
+  startBackendProcess,
+} from '../support/process';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -81,3 +87,23 @@ test('a failure after DynamoDB Local started: exit 1 and its Java process is gon
   expect(javaPid).toBeGreaterThan(0);
   expect(isProcessAlive(javaPid)).toBe(false);
 }, 90_000);
+
+test(
+  'DynamoDB Local dying while it runs: it says so on stderr and exits non-zero',
+  async () => {
+    const backend = await startBackendProcess();
+    let stderr = '';
+    backend.child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+
+    // The test's own grandchild: the Java process this backend started.
+    process.kill(backend.javaPid, 'SIGKILL');
+    const { code } = await exitOf(backend.child);
+
+    expect(code).toBe(1);
+    expect(stderr).toContain('DynamoDB Local stopped unexpectedly (signal SIGKILL)');
+    expect(isProcessAlive(backend.javaPid)).toBe(false);
+  },
+  START_TIMEOUT_MS + 30_000,
+);

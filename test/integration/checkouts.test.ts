@@ -69,6 +69,8 @@ beforeAll(async () => {
       license('lic-jp', 'ws-jp', -10, 'AAAAA-BBBBB-CCCCC-EEEEE', { seats: 3 }),
       license('lic-early', 'ws-pl', 45, 'AAAAA-BBBBB-CCCCC-FFFFF'),
       license('lic-partner', 'ws-pl', 5, 'AAAAA-BBBBB-CCCCC-GGGGG', { purchaseChannel: 'PARTNER' }),
+      license('lic-race', 'ws-pl', 10, 'AAAAA-BBBBB-CCCCC-HHHHH'),
+      license('lic-race-key', 'ws-pl', 10, 'AAAAA-BBBBB-CCCCC-JJJJJ'),
     ],
   });
   await importDataFile(data, {
@@ -212,6 +214,95 @@ describe('POST /v1/licenses/{id}/checkouts', () => {
     expect(afterOfferEnded.body.price.amount).toBe(103200);
     expect(afterOfferEnded.body.status).toBe('OPEN');
     expect(lapsed.body.status).toBe('EXPIRED');
+  });
+});
+
+describe('POST /v1/licenses/{id}/checkouts under concurrency', () => {
+  const BURST = 20;
+  const statusOf = async (checkoutId: string) =>
+    (await callRoute('checkout', { token: ann, params: { checkoutId } })).body.status;
+
+  it('answers the losers of a race between different keys 409 CONCURRENT_UPDATE with Retry-After', async () => {
+    const keys = Array.from({ length: BURST }, (_, i) => `race-${i}`);
+
+    const answers = await Promise.all(keys.map((key) => createCheckout(ann, 'lic-race', key)));
+
+    const created = answers.filter((a) => a.status === 201);
+    const lost = answers.filter((a) => a.status !== 201);
+    // Every request either created a checkout or lost the race; none gets the same-key code.
+    expect(created.length + lost.length).toBe(BURST);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const answer of lost) {
+      expect(answer.status).toBe(409);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answer.headers['retry-after']).toBe('1');
+      expect(answer.body).toMatchObject({ code: 'CONCURRENT_UPDATE', retryAfter: 1 });
+    }
+    // A request that read the license after a winner committed legitimately replaces it (as a later
+    // checkout does): whatever the interleaving, exactly one checkout is OPEN, the license's.
+    const statuses = await Promise.all(created.map((a) => statusOf(a.body.checkoutId)));
+    const open = created.filter((_, i) => statuses[i] === 'OPEN');
+    expect(open).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 'OPEN').every((s) => s === 'EXPIRED')).toBe(true);
+    expect((await licenseStore().get('lic-race'))?.openCheckoutId).toBe(open[0]?.body.checkoutId);
+  });
+
+  it('creates one checkout for one key sent many times at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, () => createCheckout(ann, 'lic-race-key', 'race-same-key')),
+    );
+
+    const created = answers.filter((a) => a.status === 201);
+    const inFlight = answers.filter((a) => a.status !== 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((a) => a.body.checkoutId)).size).toBe(1);
+    for (const answer of created) expect(answer.body).toEqual(created[0]?.body);
+    for (const answer of inFlight) {
+      expect(answer.status).toBe(409);
+      expect(answer.body.code).toBe('IDEMPOTENCY_KEY_IN_PROGRESS');
+    }
+    expect((await licenseStore().get('lic-race-key'))?.openCheckoutId).toBe(created[0]?.body.checkoutId);
+    expect(await statusOf(created[0]?.body.checkoutId)).toBe('OPEN');
+  });
+});
+
+describe('Idempotency-Key and body of POST /v1/licenses/{id}/checkouts', () => {
+  it('refuses a key over 255 characters or outside printable ASCII as VALIDATION_FAILED', async () => {
+    const longest = await createCheckout(bob, 'lic-jp', 'k'.repeat(255));
+    const tooLong = await createCheckout(ann, 'lic-pl', 'k'.repeat(256));
+    const withSpace = await createCheckout(ann, 'lic-pl', 'key with space');
+    const nonAscii = await createCheckout(ann, 'lic-pl', 'klucz-żółw');
+    const empty = await callRoute('checkout-create', {
+      token: ann,
+      params: { licenseId: 'lic-pl' },
+      headers: { 'idempotency-key': '' },
+    });
+
+    expect(longest.status).toBe(404); // a valid key: the request goes on (lic-jp is not bob's)
+    for (const answer of [tooLong, withSpace, nonAscii]) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('VALIDATION_FAILED');
+      expect(answer.body.errors).toEqual([{ path: 'headers.idempotency-key', message: expect.any(String) }]);
+    }
+    expect(empty.status).toBe(400);
+    expect(empty.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
+  });
+
+  it('treats no body and {} as the same request', async () => {
+    const noBody = await createCheckout(ann, 'lic-jp', 'key-body');
+    const emptyObject = await createCheckout(ann, 'lic-jp', 'key-body', {});
+    const spaced = await callRoute('checkout-create', {
+      token: ann,
+      params: { licenseId: 'lic-jp' },
+      headers: { 'idempotency-key': 'key-body' },
+      rawBody: ' { } ',
+    });
+
+    expect(noBody.status).toBe(201);
+    expect(emptyObject.status).toBe(201);
+    expect(emptyObject.body).toEqual(noBody.body);
+    expect(spaced.status).toBe(201);
+    expect(spaced.body.checkoutId).toBe(noBody.body.checkoutId);
   });
 });
 

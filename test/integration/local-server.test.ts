@@ -2,6 +2,7 @@
  * The local API server in-process, over real HTTP: routing from the route table, the API Gateway
  * answers it stands in for (404, 405, CORS, 413), the outbox, and what handlers receive.
  */
+import { connect } from 'node:net';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { localOutbox } from '../../functions/adapters/outbox';
@@ -265,5 +266,51 @@ describe('what a handler receives and returns', () => {
     const answer = await httpCall(recorder.url, 'POST', '/v1/auth/logout');
     expectProblem(answer, 500, 'INTERNAL_ERROR');
     expect(logged.join('\n')).toContain('handler bug');
+  });
+});
+
+describe("requests that Node's HTTP parser refuses", () => {
+  /** Writes `request` on a raw socket and reads until the server hangs up. */
+  const rawExchange = (request: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.once('error', reject);
+      socket.once('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+
+  const parse = (raw: string) => {
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    const [statusLine = '', ...lines] = head.split('\r\n');
+    const headers = Object.fromEntries(
+      lines.map((line) => [
+        line.slice(0, line.indexOf(':')).toLowerCase(),
+        line.slice(line.indexOf(':') + 1).trim(),
+      ]),
+    );
+    return { statusLine, headers, body: JSON.parse(body) };
+  };
+
+  test('an unknown method gets a 400 problem+json, then the connection closes', async () => {
+    const answer = parse(await rawExchange('BREW /v1/health HTTP/1.1\r\nhost: localhost\r\n\r\n'));
+
+    expect(answer.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.headers.connection).toBe('close');
+    expect(answer.body).toMatchObject({ status: 400, code: 'MALFORMED_REQUEST', title: 'Bad Request' });
+  });
+
+  test('oversized headers get a 431 problem+json, then the connection closes', async () => {
+    const big = 'x'.repeat(64 * 1024);
+    const answer = parse(
+      await rawExchange(`GET /v1/health HTTP/1.1\r\nhost: localhost\r\nx-big: ${big}\r\n\r\n`),
+    );
+
+    expect(answer.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.body).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE' });
+    expect(JSON.stringify(answer.body)).not.toMatch(STACK_FRAME);
   });
 });

@@ -1,5 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Order, OrderStore } from '../../ports/orders';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { OperatorOrder, OperatorOrderStatus, Order, OrderQueries, OrderStore } from '../../ports/orders';
 import { isConditionFailure } from './errors';
 import { Keys } from './table-definition';
 
@@ -19,7 +19,7 @@ const ORDER_FIELDS = [
  * Paid orders, one item per store order id, kept for good (no TTL). The purchase workflow adds its
  * progress to the same item (see `purchase-store.ts`); this view of it never includes that.
  */
-export class DynamoOrderStore implements OrderStore {
+export class DynamoOrderStore implements OrderStore, OrderQueries {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -50,5 +50,37 @@ export class DynamoOrderStore implements OrderStore {
     return Object.fromEntries(
       ORDER_FIELDS.filter((field) => field in Item).map((field) => [field, Item[field]]),
     ) as unknown as Order;
+  }
+
+  public async listWithStatus(status: OperatorOrderStatus, since?: string): Promise<OperatorOrder[]> {
+    const orders: OperatorOrder[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: since ? 'gsi1pk = :pk AND gsi1sk >= :since' : 'gsi1pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': Keys.ordersWithStatus(status),
+            ...(since ? { ':since': since } : {}),
+          },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        orders.push({
+          orderId: String(item.orderId),
+          checkoutId: String(item.checkoutId),
+          amount: Number(item.amount),
+          currency: String(item.currency),
+          status,
+          ...(typeof item.statusReason === 'string' ? { statusReason: item.statusReason } : {}),
+          since: String(item.gsi1sk).split('#')[0] ?? '',
+        });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return orders;
   }
 }

@@ -17,6 +17,12 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 const STATUS = { '#status': 'status' } as const;
 
+/** The order's gsi1 entry under its status, as expression values `:gpk` and `:gsk`. */
+const statusEntry = (status: string, at: string, orderId: string) => {
+  const { gsi1pk, gsi1sk } = Keys.orderStatusEntry(status, at, orderId);
+  return { ':gpk': gsi1pk, ':gsk': gsi1sk };
+};
+
 /**
  * The purchase workflow's writes to orders, checkouts and licenses. Each state change that spans items
  * is one transaction, conditional on the items still being as the use case read them; a `false` answer
@@ -33,7 +39,9 @@ export class DynamoPurchaseStore implements PurchaseStore {
       new GetCommand({ TableName: this.tableName, Key: Keys.order(orderId), ConsistentRead: true }),
     );
     if (!Item) return null;
-    return withoutKeys<TrackedOrder>(Item);
+    // The gsi1 entry is the store's index of orders needing an operator, not part of the order.
+    const { gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...order } = withoutKeys<Record<string, unknown>>(Item);
+    return order as unknown as TrackedOrder;
   }
 
   public async getRenewalTarget(licenseId: string): Promise<RenewalTarget | null> {
@@ -102,10 +110,16 @@ export class DynamoPurchaseStore implements PurchaseStore {
         Update: {
           TableName: this.tableName,
           Key: Keys.order(order.orderId),
-          UpdateExpression: 'SET #status = :review, statusReason = :reason, reviewedAt = :at',
+          UpdateExpression:
+            'SET #status = :review, statusReason = :reason, reviewedAt = :at, gsi1pk = :gpk, gsi1sk = :gsk',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(fulfilledAt)',
           ExpressionAttributeNames: STATUS,
-          ExpressionAttributeValues: { ':review': 'NEEDS_REVIEW', ':reason': reason, ':at': at },
+          ExpressionAttributeValues: {
+            ':review': 'NEEDS_REVIEW',
+            ':reason': reason,
+            ':at': at,
+            ...statusEntry('NEEDS_REVIEW', at, order.orderId),
+          },
         },
       },
       ...(ownCheckout
@@ -142,7 +156,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
         TableName: this.tableName,
         Key: Keys.order(order.orderId),
         UpdateExpression:
-          'SET emailedAt = :at, #status = :fulfilled REMOVE pendingActivationCode, statusReason, failedAt',
+          'SET emailedAt = :at, #status = :fulfilled REMOVE pendingActivationCode, statusReason, failedAt, gsi1pk, gsi1sk',
         ConditionExpression: 'attribute_exists(fulfilledAt)',
         ExpressionAttributeNames: STATUS,
         ExpressionAttributeValues: { ':at': at, ':fulfilled': 'FULFILLED' },
@@ -181,11 +195,18 @@ export class DynamoPurchaseStore implements PurchaseStore {
       Update: {
         TableName: this.tableName,
         Key: Keys.order(order.orderId),
-        // The order, with any pending code, stays: it can be replayed.
-        UpdateExpression: 'SET #status = :failed, statusReason = :reason, failedAt = :at',
+        // The order, with any pending code, stays: it can be replayed (once per failure, see `failures`).
+        UpdateExpression:
+          'SET #status = :failed, statusReason = :reason, failedAt = :at, gsi1pk = :gpk, gsi1sk = :gsk ADD failures :one',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: STATUS,
-        ExpressionAttributeValues: { ':failed': 'FAILED', ':reason': reason, ':at': at },
+        ExpressionAttributeValues: {
+          ':failed': 'FAILED',
+          ':reason': reason,
+          ':at': at,
+          ':one': 1,
+          ...statusEntry('FAILED', at, order.orderId),
+        },
       },
     };
     const checkoutFailed: TransactItem[] = checkout

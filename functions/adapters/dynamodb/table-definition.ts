@@ -54,5 +54,11 @@ export const Keys = {
   license: (licenseId: string) => ({ pk: `LICENSE#${licenseId}`, sk: 'LICENSE' }),
   checkout: (checkoutId: string) => ({ pk: `CHECKOUT#${checkoutId}`, sk: 'CHECKOUT' }),
   order: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
+  /** gsi1 entry of an order that needs an operator (NEEDS_REVIEW, FAILED), newest last: no Scan to list them. */
+  ordersWithStatus: (status: string) => `ORDERSTATUS#${status}`,
+  orderStatusEntry: (status: string, at: string, orderId: string) => ({
+    gsi1pk: `ORDERSTATUS#${status}`,
+    gsi1sk: `${at}#${orderId}`,
+  }),
   idempotency: (scopeHash: string) => ({ pk: `IDEMPOTENCY#${scopeHash}`, sk: 'IDEMPOTENCY' }),
 } as const;
