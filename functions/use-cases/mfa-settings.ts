@@ -6,12 +6,12 @@ import { AuthPolicy } from '../config';
 import { smsCodeText } from '../domain/messages';
 import { codeMatches, generateSmsCode, hashCode, keyedHash } from '../domain/one-time-code';
 import { maskPhoneNumber } from '../domain/phone';
-import { blockedUntil, secondsUntil } from '../domain/throttle';
+import { secondsUntil } from '../domain/throttle';
 import { generateTotpSecret, matchTotpStep, totpUri } from '../domain/totp';
 import { Problem, ProblemCode } from '../http/problem';
 import type { Session } from '../ports/auth-records';
 import type { MfaSetting, User } from '../ports/users';
-import { failureThrottle, tooManyAttempts } from './attempt-limits';
+import { takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
 import { acceptTotpCode } from './sign-in';
 
@@ -43,15 +43,13 @@ const checkCode = async (
   check: () => Promise<boolean>,
 ): Promise<void> => {
   const subject = keyedHash(deps.keys.codePepper, 'mfa-settings', user.userId);
-  const retryAfter = secondsUntil((await deps.throttle.get(subject)).blockedUntil, now);
-  if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+  // Reserved before the check, so concurrent guesses cannot pass the limit.
+  const slot = await takeAttempt(deps.throttle, subject, now);
   if (await check()) {
     await deps.throttle.reset(subject);
     return;
   }
-  const { failures } = await deps.throttle.recordFailure(subject, (count) =>
-    blockedUntil(count, now, failureThrottle),
-  );
+  const { failures } = slot.taken;
   throw new Problem(422, ProblemCode.INVALID_CODE, {
     extensions: { attemptsRemaining: Math.max(0, AuthPolicy.throttleAfterFailures - failures) },
   });
