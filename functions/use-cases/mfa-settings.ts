@@ -14,6 +14,7 @@ import type { MfaSetting, User } from '../ports/users';
 import { takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
 import { acceptTotpCode } from './sign-in';
+import { reserveSms } from './sms-limits';
 
 /** The 2FA setting as `GET /v1/me` shows it: never the secret, the phone only masked. */
 export const describeMfa = (mfa: MfaSetting): { method: MfaSetting['method']; destination?: string } =>
@@ -96,6 +97,7 @@ export const startSmsEnrolment = async (deps: AuthDeps, session: Session, phoneN
   requireNoMfa(user);
   const pending = user.pendingEnrolment;
   if (pending?.method === 'SMS') refuseIfSentRecently(pending.sentAt, now);
+  await reserveSms(deps, user.userId, phoneNumber, now);
   const code = generateSmsCode();
   const expiresAt = enrolmentExpiry(now);
   await deps.users.setPendingEnrolment(user.email, {
@@ -129,6 +131,7 @@ export const sendStepUpCode = async (deps: AuthDeps, session: Session, now: Date
   if (user.mfa.method === 'NONE') throw new Problem(409, ProblemCode.MFA_NOT_ENABLED);
   if (user.mfa.method === 'TOTP') throw new Problem(409, ProblemCode.RESEND_NOT_AVAILABLE);
   if (user.stepUpCode) refuseIfSentRecently(user.stepUpCode.sentAt, now);
+  await reserveSms(deps, user.userId, user.mfa.phoneNumber, now);
   const code = generateSmsCode();
   const expiresAt = new Date(now.getTime() + AuthPolicy.smsCodeTtlSeconds * 1000).toISOString();
   await deps.users.setStepUpCode(user.email, {

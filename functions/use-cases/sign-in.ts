@@ -16,6 +16,7 @@ import type { User } from '../ports/users';
 import { giveBackAttempt, takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
 import { type AuthenticatedResult, newId, openSession } from './session';
+import { reserveSms } from './sms-limits';
 
 export interface MfaRequiredResult {
   status: 'MFA_REQUIRED';
@@ -69,6 +70,8 @@ export const logIn = async (
     await deps.challenges.create(challenge);
     return { status: 'MFA_REQUIRED', challengeId, method: 'TOTP', expiresAt };
   }
+  // Counted before anything is created or sent: past the limit the sign-in stops here.
+  await reserveSms(deps, user.userId, user.mfa.phoneNumber, now);
   const code = generateSmsCode();
   await deps.challenges.create({
     ...challenge,
@@ -164,6 +167,8 @@ export const resendCode = async (
 
   const user = await deps.users.findByEmail(challenge.email);
   if (user?.mfa.method !== 'SMS') throw challengeExpired();
+  // Counted before the code is replaced, so a refused resend leaves the current code working.
+  await reserveSms(deps, user.userId, user.mfa.phoneNumber, now);
   const code = generateSmsCode();
   const expiresAt = new Date(now.getTime() + AuthPolicy.smsCodeTtlSeconds * 1000).toISOString();
   const replaced = await deps.challenges.replaceCode(

@@ -6,6 +6,7 @@ import { totpCodeAt } from '../../functions/domain/totp';
 import { licenseStore, workspaceStore } from '../../functions/wiring';
 import { type ApiAnswer, callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness, TEST_TOTP_SECRET } from '../support/auth-harness';
+import { tally } from '../support/tally';
 
 let h: AuthHarness;
 
@@ -18,16 +19,6 @@ afterEach(async () => {
 });
 
 const login = (email: string, password: string) => callRoute('login', { body: { email, password } });
-
-/** How many answers had each status (and code), e.g. `{ '401 INVALID_CREDENTIALS': 5, '429 TOO_MANY_ATTEMPTS': 25 }`. */
-const tally = (answers: ApiAnswer[]): Record<string, number> => {
-  const counts: Record<string, number> = {};
-  for (const { status, body } of answers) {
-    const key = `${status} ${body?.code ?? body?.status ?? ''}`.trim();
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-};
 
 /** Resolves with the first answer of `calls` that is a 429 (or when all are settled without one). */
 const firstRefusal = (calls: Promise<ApiAnswer>[]): Promise<void> =>
