@@ -57,6 +57,10 @@ export const AuthPolicy = {
   enrolmentTtlSeconds: 10 * 60,
   /** TOTP challenges have no code to send; they live as long as an SMS code would. */
   challengeTtlSeconds: 5 * 60,
+  /** SMS codes (sign-in, resend, enrolment, step-up together) per user per rolling window. */
+  smsPerUser: { maxSends: 5, windowSeconds: 3600 },
+  /** SMS codes per phone number per rolling window, whoever asks. */
+  smsPerPhoneNumber: { maxSends: 10, windowSeconds: 24 * 3600 },
 } as const;
 
 export interface Config {

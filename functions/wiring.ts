@@ -20,6 +20,7 @@ import { DynamoLicenseStore } from './adapters/dynamodb/license-store';
 import { DynamoOrderStore } from './adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from './adapters/dynamodb/purchase-store';
 import { DynamoSessionStore } from './adapters/dynamodb/session-store';
+import { DynamoSmsQuotaStore } from './adapters/dynamodb/sms-quota-store';
 import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from './adapters/dynamodb/user-store';
 import { DynamoWorkspaceStore } from './adapters/dynamodb/workspace-store';
@@ -33,7 +34,7 @@ import { type Config, readConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { type DerivedKeys, deriveKeys } from './domain/secrets';
 import { TokenService } from './domain/tokens';
-import type { ChallengeStore, SessionStore, ThrottleStore } from './ports/auth-records';
+import type { ChallengeStore, SessionStore, SmsQuotaStore, ThrottleStore } from './ports/auth-records';
 import type { CatalogStore } from './ports/catalog';
 import type { CheckoutStore } from './ports/checkouts';
 import type { IdempotencyStore } from './ports/idempotency';
@@ -86,6 +87,8 @@ export const sessionStore = (): SessionStore =>
   once('sessions', () => new DynamoSessionStore(documentClient(), config().tableName));
 export const throttleStore = (): ThrottleStore =>
   once('throttle', () => new DynamoThrottleStore(documentClient(), config().tableName));
+export const smsQuotaStore = (): SmsQuotaStore =>
+  once('sms-quota', () => new DynamoSmsQuotaStore(documentClient(), config().tableName));
 export const workspaceStore = (): WorkspaceStore =>
   once('workspaces', () => new DynamoWorkspaceStore(documentClient(), config().tableName));
 
@@ -178,6 +181,7 @@ export const authDeps = async (): Promise<AuthDeps> => ({
   challenges: challengeStore(),
   sessions: sessionStore(),
   throttle: throttleStore(),
+  smsQuota: smsQuotaStore(),
   sms: smsSender(),
   tokens: await tokenService(),
   keys: await keys(),

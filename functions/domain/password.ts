@@ -42,11 +42,23 @@ export const verifyPassword = async (password: string, stored: string): Promise<
 };
 
 /**
- * A valid hash of a random password, checked against when the email is unknown, so an unknown email
- * costs the same scrypt work as a wrong password and timing does not reveal which accounts exist.
+ * A hash no password matches (a random key under a random salt), checked against when the email is
+ * unknown, so an unknown email costs exactly the one scrypt run a wrong password costs, with the same
+ * parameters, and timing does not reveal which accounts exist. Building it runs no scrypt at all.
  */
-let decoy: Promise<string> | undefined;
-export const decoyPasswordHash = (logN = 17): Promise<string> => {
-  decoy ??= hashPassword(randomBytes(16).toString('hex'), logN);
+const decoys = new Map<number, string>();
+export const decoyPasswordHash = (logN = 17): string => {
+  let decoy = decoys.get(logN);
+  if (!decoy) {
+    decoy = [
+      'scrypt',
+      logN,
+      8,
+      1,
+      randomBytes(SALT_LENGTH).toString('base64'),
+      randomBytes(KEY_LENGTH).toString('base64'),
+    ].join('$');
+    decoys.set(logN, decoy);
+  }
   return decoy;
 };

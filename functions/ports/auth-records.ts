@@ -1,4 +1,6 @@
 import type { Locale } from '../domain/locale';
+import type { SendWindowRule } from '../domain/sms-limits';
+import type { ThrottleState } from '../domain/throttle';
 
 /** A sign-in waiting for its second factor. */
 export interface Challenge {
@@ -49,16 +51,35 @@ export interface SessionStore {
   revoke(sessionId: string): Promise<void>;
 }
 
-/** Consecutive failures for one subject (an email, known or not). */
-export interface FailureCount {
-  failures: number;
-  /** Until when every attempt is refused, ISO 8601; absent when not throttled. */
-  blockedUntil?: string;
-}
+/** Consecutive failures for one subject (an email, known or not), attempts in flight included. */
+export type FailureCount = ThrottleState;
 
 export interface ThrottleStore {
   get(subject: string): Promise<FailureCount>;
-  /** Adds a failure and stores the block the caller computed from the new count. */
-  recordFailure(subject: string, block: (failures: number) => string | undefined): Promise<FailureCount>;
+  /**
+   * Replaces the subject's counter with `change(current)` atomically: a write conditioned on the version
+   * read, re-read and retried when another request wrote first. `change` returns null to leave it.
+   * @returns the state `change` last saw and what it returned, or null when too many concurrent writes
+   * kept winning (the caller fails closed).
+   */
+  update(
+    subject: string,
+    change: (current: FailureCount) => FailureCount | null,
+  ): Promise<{ before: FailureCount; after: FailureCount | null } | null>;
   reset(subject: string): Promise<void>;
+}
+
+/** One rolling-window limit on SMS sends, for one subject (a user, or a phone number's HMAC). */
+export interface SmsQuota {
+  subject: string;
+  rule: SendWindowRule;
+}
+
+export interface SmsQuotaStore {
+  /**
+   * Counts one send against every quota at once if all have room (one transaction, conditioned on the
+   * versions read, retried when another send wrote first); otherwise counts nothing.
+   * @returns whether the send may go, or the seconds until every quota has room again.
+   */
+  reserve(quotas: readonly SmsQuota[], now: Date): Promise<{ reserved: true } | { retryAfter: number }>;
 }

@@ -5,10 +5,9 @@
  */
 import { normalizeActivationCode } from '../domain/activation-code';
 import { keyedHash } from '../domain/one-time-code';
-import { blockedUntil, secondsUntil } from '../domain/throttle';
 import { Problem, ProblemCode } from '../http/problem';
 import type { ThrottleStore } from '../ports/auth-records';
-import { failureThrottle, tooManyAttempts } from './attempt-limits';
+import { giveBackAttempt, takeAttempt } from './attempt-limits';
 import { type LicenseDeps, licenseView } from './licenses';
 
 export interface ActivationCodeDeps extends LicenseDeps {
@@ -26,16 +25,22 @@ export const enterActivationCode = async (
   const workspace = await deps.workspaces.getForAdmin(userId, workspaceId);
   if (!workspace) throw new Problem(404, ProblemCode.NOT_FOUND);
   const subject = keyedHash(deps.pepper, 'activation-code', userId);
-  const retryAfter = secondsUntil((await deps.throttle.get(subject)).blockedUntil, now);
-  if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+  // Reserved before the code is looked up, so concurrent guesses cannot pass the limit.
+  const slot = await takeAttempt(deps.throttle, subject, now);
 
   const code = normalizeActivationCode(input);
   const licenseId = code ? await deps.licenses.findIdByActivationCode(code) : null;
   const license = licenseId ? await deps.licenses.get(licenseId) : null;
-  if (!license) {
-    await deps.throttle.recordFailure(subject, (failures) => blockedUntil(failures, now, failureThrottle));
-    throw new Problem(422, ProblemCode.INVALID_ACTIVATION_CODE);
-  }
+  if (!license) throw new Problem(422, ProblemCode.INVALID_ACTIVATION_CODE);
+  // A real code: attached here it is a success (the count resets); attached elsewhere, not a failed guess.
+  const succeeded = async <T>(result: T): Promise<T> => {
+    await deps.throttle.reset(subject);
+    return result;
+  };
+  const inUse = async (): Promise<never> => {
+    await giveBackAttempt(deps.throttle, slot);
+    throw new Problem(409, ProblemCode.ACTIVATION_CODE_IN_USE);
+  };
   const product = await deps.catalog.getProduct(license.productCode);
   const placement = {
     workspaceId,
@@ -48,12 +53,12 @@ export const enterActivationCode = async (
   if (license.workspaceId === workspaceId) {
     // The same code again: finishes the list entries an interrupted attachment may have left unwritten.
     await deps.licenses.syncListEntries(license.licenseId);
-    return { created: false, license: view() };
+    return succeeded({ created: false, license: view() });
   }
-  if (license.workspaceId !== null) throw new Problem(409, ProblemCode.ACTIVATION_CODE_IN_USE);
-  if (await deps.licenses.attach(license, placement)) return { created: true, license: view() };
+  if (license.workspaceId !== null) return inUse();
+  if (await deps.licenses.attach(license, placement)) return succeeded({ created: true, license: view() });
   // Someone attached it between our read and our write: answer as if we had read it attached.
   const current = await deps.licenses.get(license.licenseId);
-  if (current?.workspaceId === workspaceId) return { created: false, license: view() };
-  throw new Problem(409, ProblemCode.ACTIVATION_CODE_IN_USE);
+  if (current?.workspaceId === workspaceId) return succeeded({ created: false, license: view() });
+  return inUse();
 };

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { DerivedKeys } from '../domain/secrets';
 import type { TokenService } from '../domain/tokens';
-import type { ChallengeStore, SessionStore, ThrottleStore } from '../ports/auth-records';
+import type { ChallengeStore, SessionStore, SmsQuotaStore, ThrottleStore } from '../ports/auth-records';
 import type { SmsSender } from '../ports/messaging';
 import type { UserStore } from '../ports/users';
 
@@ -11,6 +11,7 @@ export interface AuthDeps {
   challenges: ChallengeStore;
   sessions: SessionStore;
   throttle: ThrottleStore;
+  smsQuota: SmsQuotaStore;
   sms: SmsSender;
   tokens: TokenService;
   keys: DerivedKeys;

@@ -78,12 +78,15 @@ export const listLicenses = async (deps: LicenseDeps, userId: string, query: Lis
   };
 };
 
+/** A workspace id no membership has (workspace ids never contain spaces). */
+const NO_WORKSPACE = ' none';
+
 /** A license the user administers, with what its views need, or 404. */
 const loadOwnLicense = async (deps: LicenseDeps, userId: string, licenseId: string) => {
   const license = await deps.licenses.get(licenseId);
-  const workspace = license?.workspaceId
-    ? await deps.workspaces.getForAdmin(userId, license.workspaceId)
-    : null;
+  // A missing or unattached license still pays for the membership read, so "missing" and "not yours"
+  // answer 404 after the same reads, in the same time.
+  const workspace = await deps.workspaces.getForAdmin(userId, license?.workspaceId ?? NO_WORKSPACE);
   if (!license || !workspace) throw new Problem(404, ProblemCode.NOT_FOUND);
   const [product, price] = await Promise.all([
     deps.catalog.getProduct(license.productCode),

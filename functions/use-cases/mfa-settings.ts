@@ -6,14 +6,15 @@ import { AuthPolicy } from '../config';
 import { smsCodeText } from '../domain/messages';
 import { codeMatches, generateSmsCode, hashCode, keyedHash } from '../domain/one-time-code';
 import { maskPhoneNumber } from '../domain/phone';
-import { blockedUntil, secondsUntil } from '../domain/throttle';
+import { secondsUntil } from '../domain/throttle';
 import { generateTotpSecret, matchTotpStep, totpUri } from '../domain/totp';
 import { Problem, ProblemCode } from '../http/problem';
 import type { Session } from '../ports/auth-records';
 import type { MfaSetting, User } from '../ports/users';
-import { failureThrottle, tooManyAttempts } from './attempt-limits';
+import { takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
 import { acceptTotpCode } from './sign-in';
+import { reserveSms } from './sms-limits';
 
 /** The 2FA setting as `GET /v1/me` shows it: never the secret, the phone only masked. */
 export const describeMfa = (mfa: MfaSetting): { method: MfaSetting['method']; destination?: string } =>
@@ -43,15 +44,13 @@ const checkCode = async (
   check: () => Promise<boolean>,
 ): Promise<void> => {
   const subject = keyedHash(deps.keys.codePepper, 'mfa-settings', user.userId);
-  const retryAfter = secondsUntil((await deps.throttle.get(subject)).blockedUntil, now);
-  if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+  // Reserved before the check, so concurrent guesses cannot pass the limit.
+  const slot = await takeAttempt(deps.throttle, subject, now);
   if (await check()) {
     await deps.throttle.reset(subject);
     return;
   }
-  const { failures } = await deps.throttle.recordFailure(subject, (count) =>
-    blockedUntil(count, now, failureThrottle),
-  );
+  const { failures } = slot.taken;
   throw new Problem(422, ProblemCode.INVALID_CODE, {
     extensions: { attemptsRemaining: Math.max(0, AuthPolicy.throttleAfterFailures - failures) },
   });
@@ -98,6 +97,7 @@ export const startSmsEnrolment = async (deps: AuthDeps, session: Session, phoneN
   requireNoMfa(user);
   const pending = user.pendingEnrolment;
   if (pending?.method === 'SMS') refuseIfSentRecently(pending.sentAt, now);
+  await reserveSms(deps, user.userId, phoneNumber, now);
   const code = generateSmsCode();
   const expiresAt = enrolmentExpiry(now);
   await deps.users.setPendingEnrolment(user.email, {
@@ -131,6 +131,7 @@ export const sendStepUpCode = async (deps: AuthDeps, session: Session, now: Date
   if (user.mfa.method === 'NONE') throw new Problem(409, ProblemCode.MFA_NOT_ENABLED);
   if (user.mfa.method === 'TOTP') throw new Problem(409, ProblemCode.RESEND_NOT_AVAILABLE);
   if (user.stepUpCode) refuseIfSentRecently(user.stepUpCode.sentAt, now);
+  await reserveSms(deps, user.userId, user.mfa.phoneNumber, now);
   const code = generateSmsCode();
   const expiresAt = new Date(now.getTime() + AuthPolicy.smsCodeTtlSeconds * 1000).toISOString();
   await deps.users.setStepUpCode(user.email, {

@@ -8,14 +8,15 @@ import { smsCodeText } from '../domain/messages';
 import { codeMatches, generateSmsCode, hashCode, keyedHash } from '../domain/one-time-code';
 import { decoyPasswordHash, verifyPassword } from '../domain/password';
 import { maskPhoneNumber } from '../domain/phone';
-import { blockedUntil, secondsUntil } from '../domain/throttle';
+import { secondsUntil } from '../domain/throttle';
 import { matchTotpStep } from '../domain/totp';
 import { Problem, ProblemCode } from '../http/problem';
 import type { Challenge } from '../ports/auth-records';
 import type { User } from '../ports/users';
-import { failureThrottle, tooManyAttempts } from './attempt-limits';
+import { giveBackAttempt, takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
 import { type AuthenticatedResult, newId, openSession } from './session';
+import { reserveSms } from './sms-limits';
 
 export interface MfaRequiredResult {
   status: 'MFA_REQUIRED';
@@ -31,11 +32,6 @@ const throttleSubject = (deps: AuthDeps, email: string): string =>
 
 const challengeExpired = (): Problem => new Problem(401, ProblemCode.CHALLENGE_EXPIRED);
 
-const recordFailure = (deps: AuthDeps, email: string, now: Date) =>
-  deps.throttle.recordFailure(throttleSubject(deps, email), (failures) =>
-    blockedUntil(failures, now, failureThrottle),
-  );
-
 /** Step one: email and password. */
 export const logIn = async (
   deps: AuthDeps,
@@ -44,22 +40,21 @@ export const logIn = async (
 ): Promise<AuthenticatedResult | MfaRequiredResult> => {
   const email = normalizeEmail(input.email);
   const subject = throttleSubject(deps, email);
-  const retryAfter = secondsUntil((await deps.throttle.get(subject)).blockedUntil, now);
-  if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+  // Reserved before the password is checked: a failure then needs no second write to count.
+  const slot = await takeAttempt(deps.throttle, subject, now);
 
   const user = await deps.users.findByEmail(email);
   // An unknown email still pays for one scrypt check, so the answer's timing does not tell.
-  const passwordHash = user?.passwordHash ?? (await decoyPasswordHash(deps.config.scryptLogN));
+  const passwordHash = user?.passwordHash ?? decoyPasswordHash(deps.config.scryptLogN);
   const passwordOk = await verifyPassword(input.password, passwordHash);
-  if (!user || !passwordOk) {
-    await recordFailure(deps, email, now);
-    throw new Problem(401, ProblemCode.INVALID_CREDENTIALS);
-  }
+  if (!user || !passwordOk) throw new Problem(401, ProblemCode.INVALID_CREDENTIALS);
 
   if (user.mfa.method === 'NONE') {
     await deps.throttle.reset(subject);
     return openSession(deps, user, now);
   }
+  // The right password is no failure, but sign-in is not complete: the code step resets the count.
+  await giveBackAttempt(deps.throttle, slot);
   const challengeId = newId();
   const expiresAt = new Date(now.getTime() + AuthPolicy.smsCodeTtlSeconds * 1000).toISOString();
   const challenge: Challenge = {
@@ -75,6 +70,8 @@ export const logIn = async (
     await deps.challenges.create(challenge);
     return { status: 'MFA_REQUIRED', challengeId, method: 'TOTP', expiresAt };
   }
+  // Counted before anything is created or sent: past the limit the sign-in stops here.
+  await reserveSms(deps, user.userId, user.mfa.phoneNumber, now);
   const code = generateSmsCode();
   await deps.challenges.create({
     ...challenge,
@@ -124,6 +121,9 @@ export const verifyCode = async (
   const user = await deps.users.findByEmail(challenge.email);
   if (!user || user.userId !== challenge.userId) throw challengeExpired();
 
+  // Codes of all the user's challenges share the email's attempt budget.
+  const subject = throttleSubject(deps, challenge.email);
+  const slot = await takeAttempt(deps.throttle, subject, now);
   const accepted =
     challenge.method === 'SMS'
       ? challenge.codeHash !== undefined &&
@@ -135,15 +135,18 @@ export const verifyCode = async (
       challenge.challengeId,
       AuthPolicy.maxWrongCodesPerChallenge,
     );
-    await recordFailure(deps, challenge.email, now);
     if (wrongAttempts === null) throw challengeExpired();
     throw new Problem(401, ProblemCode.INVALID_CODE, {
       extensions: { attemptsRemaining: AuthPolicy.maxWrongCodesPerChallenge - wrongAttempts },
     });
   }
   // Deleting the challenge is what makes the code single-use, even against a concurrent request.
-  if (!(await deps.challenges.consume(challenge.challengeId))) throw challengeExpired();
-  await deps.throttle.reset(throttleSubject(deps, challenge.email));
+  if (!(await deps.challenges.consume(challenge.challengeId))) {
+    // Another request used this code first: not a guess that failed.
+    await giveBackAttempt(deps.throttle, slot);
+    throw challengeExpired();
+  }
+  await deps.throttle.reset(subject);
   return openSession(deps, user, now);
 };
 
@@ -164,6 +167,8 @@ export const resendCode = async (
 
   const user = await deps.users.findByEmail(challenge.email);
   if (user?.mfa.method !== 'SMS') throw challengeExpired();
+  // Counted before the code is replaced, so a refused resend leaves the current code working.
+  await reserveSms(deps, user.userId, user.mfa.phoneNumber, now);
   const code = generateSmsCode();
   const expiresAt = new Date(now.getTime() + AuthPolicy.smsCodeTtlSeconds * 1000).toISOString();
   const replaced = await deps.challenges.replaceCode(

@@ -253,6 +253,29 @@ describe('GET /v1/licenses/{id} and its eligibility', () => {
       expect(anonymous.status).toBe(401);
     },
   );
+
+  it('does the same reads for another admin’s license as for a missing one, so timing does not tell', async () => {
+    const reads = () => ({
+      license: jest.spyOn(licenseStore(), 'get'),
+      membership: jest.spyOn(workspaceStore(), 'getForAdmin'),
+    });
+    const countReads = async (licenseId: string) => {
+      const spies = reads();
+      try {
+        const answer = await callRoute('license', { token: annToken, params: { licenseId } });
+        return [answer.status, spies.license.mock.calls.length, spies.membership.mock.calls.length];
+      } finally {
+        spies.license.mockRestore();
+        spies.membership.mockRestore();
+      }
+    };
+
+    const others = await countReads('lic-bob');
+    const missing = await countReads('lic-none');
+
+    expect(others).toEqual([404, 1, 1]);
+    expect(missing).toEqual(others);
+  });
 });
 
 describe('POST /v1/workspaces/{id}/activation-codes', () => {

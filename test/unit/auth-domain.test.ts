@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { normalizeEmail, userIdFor } from '../../functions/domain/identity';
 import { negotiateLocale } from '../../functions/domain/locale';
 import { codeMatches, generateSmsCode, hashCode } from '../../functions/domain/one-time-code';
-import { hashPassword, verifyPassword } from '../../functions/domain/password';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../../functions/domain/password';
 import { maskPhoneNumber } from '../../functions/domain/phone';
 import { deriveKeys } from '../../functions/domain/secrets';
 import { TokenService } from '../../functions/domain/tokens';
@@ -42,6 +43,23 @@ describe('passwords', () => {
     expect(stored).toMatch(/^scrypt\$17\$8\$1\$/);
     await expect(verifyPassword('correct horse', stored)).resolves.toBe(true);
     await expect(verifyPassword('correct horse ', stored)).resolves.toBe(false);
+  });
+
+  it('check an unknown email against a decoy with exactly one scrypt run, the first time too', async () => {
+    const scrypt = jest.spyOn(crypto, 'scrypt');
+    try {
+      const decoy = decoyPasswordHash(17);
+      const runsToBuild = scrypt.mock.calls.length;
+      const matches = await verifyPassword('any password', decoy);
+
+      expect(runsToBuild).toBe(0);
+      expect(scrypt).toHaveBeenCalledTimes(1);
+      expect(scrypt.mock.calls[0]?.[3]).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+      expect(matches).toBe(false);
+      expect(decoyPasswordHash(17)).toBe(decoy);
+    } finally {
+      scrypt.mockRestore();
+    }
   });
 
   it('refuse malformed hashes without throwing', async () => {

@@ -45,6 +45,7 @@ export const Keys = {
   challenge: (challengeId: string) => ({ pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' }),
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
   throttle: (subjectHash: string) => ({ pk: `THROTTLE#${subjectHash}`, sk: 'THROTTLE' }),
+  smsQuota: (subject: string) => ({ pk: `SMSQUOTA#${subject}`, sk: 'SMSQUOTA' }),
   product: (productCode: string) => ({ pk: `PRODUCT#${productCode}`, sk: 'PRODUCT' }),
   price: (productCode: string, countryCode: string) => ({
     pk: `PRICE#${productCode}`,

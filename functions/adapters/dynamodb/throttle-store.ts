@@ -1,9 +1,21 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FailureCount, ThrottleStore } from '../../ports/auth-records';
+import { isConditionFailure } from './errors';
 import { Keys } from './table-definition';
 
-/** A day after the last failure, a counter is forgotten. */
+/** A day after the last write, a counter is forgotten. */
 const COUNTER_TTL_SECONDS = 24 * 3600;
+
+/**
+ * Compare-and-set rounds before giving up. Each lost round means another request's write won, and only
+ * a handful of writes can happen per burst (slots up to the threshold, releases), so this is never
+ * reached in practice.
+ */
+export const MAX_CAS_ROUNDS = 25;
+
+interface CounterItem extends FailureCount {
+  version?: number;
+}
 
 /** Consecutive-failure counters, keyed by an HMAC of the subject so typed emails are not stored. */
 export class DynamoThrottleStore implements ThrottleStore {
@@ -12,41 +24,55 @@ export class DynamoThrottleStore implements ThrottleStore {
     private readonly tableName: string,
   ) {}
 
-  public async get(subject: string): Promise<FailureCount> {
+  private async read(subject: string): Promise<CounterItem> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: Keys.throttle(subject), ConsistentRead: true }),
     );
-    return { failures: Number(Item?.failures ?? 0), blockedUntil: Item?.blockedUntil };
+    return {
+      failures: Number(Item?.failures ?? 0),
+      blockedUntil: Item?.blockedUntil,
+      version: Item?.version === undefined ? undefined : Number(Item.version),
+    };
   }
 
-  public async recordFailure(
-    subject: string,
-    block: (failures: number) => string | undefined,
-  ): Promise<FailureCount> {
-    const ttl = Math.floor(Date.now() / 1000) + COUNTER_TTL_SECONDS;
-    const { Attributes } = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: Keys.throttle(subject),
-        UpdateExpression: 'ADD failures :one SET #type = :type, #ttl = :ttl',
-        ExpressionAttributeNames: { '#type': 'type', '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ':one': 1, ':type': 'THROTTLE', ':ttl': ttl },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    const failures = Number(Attributes?.failures ?? 1);
-    const blockedUntil = block(failures);
-    if (blockedUntil) {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: Keys.throttle(subject),
-          UpdateExpression: 'SET blockedUntil = :until',
-          ExpressionAttributeValues: { ':until': blockedUntil },
-        }),
-      );
-    }
+  public async get(subject: string): Promise<FailureCount> {
+    const { failures, blockedUntil } = await this.read(subject);
     return { failures, blockedUntil };
+  }
+
+  public async update(
+    subject: string,
+    change: (current: FailureCount) => FailureCount | null,
+  ): Promise<{ before: FailureCount; after: FailureCount | null } | null> {
+    for (let round = 0; round < MAX_CAS_ROUNDS; round++) {
+      const { version, ...before } = await this.read(subject);
+      const after = change(before);
+      if (!after) return { before, after: null };
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...Keys.throttle(subject),
+              type: 'THROTTLE',
+              failures: after.failures,
+              ...(after.blockedUntil ? { blockedUntil: after.blockedUntil } : {}),
+              version: (version ?? 0) + 1,
+              ttl: Math.floor(Date.now() / 1000) + COUNTER_TTL_SECONDS,
+            },
+            // No version read: the item did not exist (or predates versions), and must still not.
+            ConditionExpression:
+              version === undefined ? 'attribute_not_exists(#version)' : '#version = :version',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ...(version === undefined ? {} : { ExpressionAttributeValues: { ':version': version } }),
+          }),
+        );
+        return { before, after };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    return null;
   }
 
   public async reset(subject: string): Promise<void> {

@@ -1,0 +1,37 @@
+/**
+ * The SMS limits of PRODUCT.md §1, checked and counted before anything is sent: SMS cost money, so
+ * neither a user nor a phone number can be made to receive codes without bound.
+ */
+import { AuthPolicy } from '../config';
+import { keyedHash } from '../domain/one-time-code';
+import { Problem, ProblemCode } from '../http/problem';
+import type { AuthDeps } from './auth-deps';
+
+/**
+ * Counts one SMS to `phoneNumber` for `userId` against both limits at once.
+ * @throws Problem 429 SMS_LIMIT_REACHED with `Retry-After` when either is reached; nothing is counted then.
+ */
+export const reserveSms = async (
+  deps: Pick<AuthDeps, 'smsQuota' | 'keys'>,
+  userId: string,
+  phoneNumber: string,
+  now: Date,
+): Promise<void> => {
+  const outcome = await deps.smsQuota.reserve(
+    [
+      { subject: `USER#${userId}`, rule: AuthPolicy.smsPerUser },
+      // A keyed hash: the limit needs to recognise a number, not to store it.
+      {
+        subject: `PHONE#${keyedHash(deps.keys.codePepper, 'sms-phone', phoneNumber)}`,
+        rule: AuthPolicy.smsPerPhoneNumber,
+      },
+    ],
+    now,
+  );
+  if ('retryAfter' in outcome) {
+    throw new Problem(429, ProblemCode.SMS_LIMIT_REACHED, {
+      headers: { 'retry-after': String(outcome.retryAfter) },
+      extensions: { retryAfter: outcome.retryAfter },
+    });
+  }
+};
