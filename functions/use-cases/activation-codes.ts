@@ -32,9 +32,15 @@ export const enterActivationCode = async (
   const licenseId = code ? await deps.licenses.findIdByActivationCode(code) : null;
   const license = licenseId ? await deps.licenses.get(licenseId) : null;
   if (!license) throw new Problem(422, ProblemCode.INVALID_ACTIVATION_CODE);
-  // A real code: attached here it is a success (the count resets); attached elsewhere, not a failed guess.
-  const succeeded = async <T>(result: T): Promise<T> => {
+  // A real code. Attaching it is a success (the count resets). Entering one already attached, here or
+  // elsewhere, is not a wrong guess, so its slot is given back; it must not reset the count, or a code of
+  // one's own workspace entered between guesses would make guessing unlimited.
+  const attached = async <T>(result: T): Promise<T> => {
     await deps.throttle.reset(subject);
+    return result;
+  };
+  const alreadyHere = async <T>(result: T): Promise<T> => {
+    await giveBackAttempt(deps.throttle, slot);
     return result;
   };
   const inUse = async (): Promise<never> => {
@@ -53,12 +59,12 @@ export const enterActivationCode = async (
   if (license.workspaceId === workspaceId) {
     // The same code again: finishes the list entries an interrupted attachment may have left unwritten.
     await deps.licenses.syncListEntries(license.licenseId);
-    return succeeded({ created: false, license: view() });
+    return alreadyHere({ created: false, license: view() });
   }
   if (license.workspaceId !== null) return inUse();
-  if (await deps.licenses.attach(license, placement)) return succeeded({ created: true, license: view() });
+  if (await deps.licenses.attach(license, placement)) return attached({ created: true, license: view() });
   // Someone attached it between our read and our write: answer as if we had read it attached.
   const current = await deps.licenses.get(license.licenseId);
-  if (current?.workspaceId === workspaceId) return succeeded({ created: false, license: view() });
+  if (current?.workspaceId === workspaceId) return alreadyHere({ created: false, license: view() });
   return inUse();
 };

@@ -180,6 +180,18 @@ describe('activation-code guesses', () => {
     expect(right.status).toBe(201);
     expect(tally(after)).toEqual({ '422 INVALID_ACTIVATION_CODE': 4 });
   });
+
+  it('does not reset the count for a code already attached here, so it cannot be used to keep guessing', async () => {
+    const enter = await setUp();
+    await enter('ABCDE-FGHJK-MNPQR-STUVW');
+    for (let attempt = 0; attempt < 4; attempt++) await enter('YYYYY-YYYYY-YYYYY-YYYYY');
+
+    const again = await enter('ABCDE-FGHJK-MNPQR-STUVW');
+    const after = await Promise.all(Array.from({ length: 3 }, () => enter('YYYYY-YYYYY-YYYYY-YYYYY')));
+
+    expect(again.status).toBe(200);
+    expect(tally(after)).toEqual({ '422 INVALID_ACTIVATION_CODE': 1, '429 TOO_MANY_ATTEMPTS': 2 });
+  });
 });
 
 describe('codes that change 2FA settings', () => {
