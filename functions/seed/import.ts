@@ -5,7 +5,7 @@ import { DynamoUserStore } from '../adapters/dynamodb/user-store';
 import { DynamoWorkspaceStore } from '../adapters/dynamodb/workspace-store';
 import { forEachLimit } from '../adapters/for-each-limit';
 import { userIdFor } from '../domain/identity';
-import { hashPassword } from '../domain/password';
+import { hashPassword as scryptHash } from '../domain/password';
 import type { LicenseStore } from '../ports/licenses';
 import type { WorkspaceStore } from '../ports/workspaces';
 import { offerItem, priceItem, productItem } from './items';
@@ -32,6 +32,8 @@ export interface ImportOptions {
    * threadpool runs 4 scrypt hashes (128 MiB each) side by side.
    */
   concurrency?: number;
+  /** Hashes each user's password; scrypt (N = 2^17) unless a test needs thousands of users quickly. */
+  hashPassword?: (password: string) => Promise<string>;
 }
 
 /** How many records of each kind were written, and how many stale memberships were deleted. */
@@ -63,7 +65,13 @@ const DEFAULT_CONCURRENCY = 4;
  * @throws {ImportWriteError} when a write fails
  */
 export const importDataFile = async (data: DataFile, options: ImportOptions): Promise<ImportSummary> => {
-  const { client, tableName, onProgress, concurrency = DEFAULT_CONCURRENCY } = options;
+  const {
+    client,
+    tableName,
+    onProgress,
+    concurrency = DEFAULT_CONCURRENCY,
+    hashPassword = scryptHash,
+  } = options;
   const users = new DynamoUserStore(client, tableName);
   const workspaces = new DynamoWorkspaceStore(client, tableName);
   const licenses = new DynamoLicenseStore(client, tableName);

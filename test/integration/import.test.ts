@@ -296,6 +296,51 @@ describe('re-importing a changed file', () => {
   });
 });
 
+describe('a workspace of 500 administrators', () => {
+  it('imports it, and every administrator lists its license', async () => {
+    // Arrange
+    const table = await createTestTable();
+    const client = createDocumentClient(table.endpoint);
+    const admins = Array.from({ length: 500 }, (_, index) => `admin-${index}@example.com`);
+    const file = parseDataFile({
+      users: admins.map((email) => ({ email, password: 'password-1', mfa: { method: 'NONE' } })),
+      workspaces: [{ workspaceId: 'ws-big', name: 'Big Co', countryCode: 'PL', admins }],
+      products: [{ productCode: 'EPS-CLOUD', name: 'Endpoint Security Cloud', renewableOnline: true }],
+      licenses: [
+        {
+          licenseId: 'lic-big',
+          workspaceId: 'ws-big',
+          productCode: 'EPS-CLOUD',
+          seats: 500,
+          termMonths: 12,
+          purchaseChannel: 'ONLINE_STORE',
+          purchasedAt: '2025-01-01T00:00:00.000Z',
+          startsAt: '2025-01-01T00:00:00.000Z',
+          expiresAt: '2026-01-01T00:00:00.000Z',
+          activationCode: 'ABCDE-FGHJK-MNPQR-STUVW',
+        },
+      ],
+    });
+    // 500 scrypt hashes would take a minute; the list entries are what this test is about.
+    const hashPassword = async (password: string) => `test-hash:${password.length}`;
+
+    // Act
+    const summary = await importDataFile(file, { client, tableName: table.tableName, hashPassword });
+
+    // Assert
+    expect(summary).toMatchObject({ users: 500, workspaces: 1, licenses: 1 });
+    const licenses = new DynamoLicenseStore(client, table.tableName);
+    for (const email of admins) {
+      const list = await licenses.listForAdmin(userIdFor(email), { limit: 10 });
+      expect(list.items.map((item) => [item.licenseId, item.expiresAt])).toEqual([
+        ['lic-big', '2026-01-01T00:00:00.000Z'],
+      ]);
+    }
+    client.destroy();
+    await table.drop();
+  });
+});
+
 describe('the import command', () => {
   let table: TestTable;
   let client: DynamoDBDocumentClient;
