@@ -201,6 +201,8 @@ export const purchaseWorkflowDefinition = (resources: Record<PurchaseTask, strin
       Type: 'Choice' as const,
       Choices: [{ Variable: LIST_SYNC_FAILURE_PATH, IsPresent: true, Next: State.LISTS_NOT_SYNCED }],
       Default: State.RENEWED,
+      // The execution's output is the email's outcome (the rules above still see the whole state).
+      OutputPath: EMAIL_RESULT_PATH,
     },
     [State.LISTS_NOT_SYNCED]: {
       Type: 'Fail' as const,
@@ -208,8 +210,7 @@ export const purchaseWorkflowDefinition = (resources: Record<PurchaseTask, strin
       Cause:
         "The renewal is applied and emailed; the administrators' lists are not updated yet. Replay the order.",
     },
-    // The execution's output is the email's outcome.
-    [State.RENEWED]: { Type: 'Succeed' as const, OutputPath: EMAIL_RESULT_PATH },
+    [State.RENEWED]: { Type: 'Succeed' as const },
     [PurchaseTask.MARK_FAILED]: task(
       resources,
       PurchaseTask.MARK_FAILED,

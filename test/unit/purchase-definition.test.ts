@@ -78,6 +78,7 @@ describe('the purchase workflow definition', () => {
       Type: 'Choice',
       Choices: [{ Variable: '$.listSyncFailure', IsPresent: true, Next: 'ListsNotSynced' }],
       Default: 'Renewed',
+      OutputPath: '$.email',
     });
     expect(states.ListsNotSynced).toMatchObject({ Type: 'Fail', Error: 'ListsNotSynced' });
   });
