@@ -1,12 +1,29 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Three projects, three speeds: `unit` (domain, adapters with mocked clients, CDK assertions; no Java),
+ * `integration` (every route and the workflow against one DynamoDB Local, started by the global setup)
+ * and `e2e` (the backend as `npm start` runs it). `npm test` runs them all; `npm run test:unit` only the first.
+ */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  globalSetup: '<rootDir>/test/global-setup.ts',
-  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 30000,
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/test/unit', '<rootDir>/test/cdk'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+    // Each e2e test starts its own backend, with its own DynamoDB Local, as a user would.
+    { ...shared, displayName: 'e2e', roots: ['<rootDir>/test/e2e'] },
+  ],
 };
