@@ -17,8 +17,6 @@ export const EnvName = {
   /** The token signing key itself (local runs and tests only). */
   TOKEN_SIGNING_KEY: 'TOKEN_SIGNING_KEY',
   EMAIL_FROM: 'EMAIL_FROM',
-  /** Comma-separated origins allowed by CORS. */
-  CORS_ALLOWED_ORIGINS: 'CORS_ALLOWED_ORIGINS',
   /** Session lifetime in seconds, at most 3600. */
   SESSION_TTL_SECONDS: 'SESSION_TTL_SECONDS',
   /** scrypt cost exponent for new password hashes: 17 (N = 2^17, OWASP) or more. */
@@ -55,8 +53,6 @@ export const AuthPolicy = {
   throttleMaxSeconds: 15 * 60,
   /** An enrolment (new phone or authenticator) must be confirmed within this time. */
   enrolmentTtlSeconds: 10 * 60,
-  /** TOTP challenges have no code to send; they live as long as an SMS code would. */
-  challengeTtlSeconds: 5 * 60,
   /** SMS codes (sign-in, resend, enrolment, step-up together) per user per rolling window. */
   smsPerUser: { maxSends: 5, windowSeconds: 3600 },
   /** SMS codes per phone number per rolling window, whoever asks. */
@@ -71,7 +67,6 @@ export interface Config {
   tokenSecretArn?: string;
   tokenSigningKey?: string;
   emailFrom: string;
-  corsAllowedOrigins: string[];
   sessionTtlSeconds: number;
   scryptLogN: number;
   renewalWindowDays: number;
@@ -139,15 +134,6 @@ const environmentSchema = z.object({
     optionalText,
     z.transform((value) => value ?? 'no-reply@renewal-hub.example'),
   ),
-  [EnvName.CORS_ALLOWED_ORIGINS]: z.pipe(
-    z.optional(z.string()),
-    z.transform((value) =>
-      (value ?? '')
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
-  ),
   [EnvName.SESSION_TTL_SECONDS]: wholeNumber(60, 3600, 3600),
   [EnvName.SCRYPT_LOG_N]: wholeNumber(17, 22, 17),
   [EnvName.RENEWAL_WINDOW_DAYS]: wholeNumber(1, 365, 30),
@@ -184,7 +170,6 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     tokenSecretArn: e.TOKEN_SECRET_ARN,
     tokenSigningKey: e.TOKEN_SIGNING_KEY,
     emailFrom: e.EMAIL_FROM,
-    corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     scryptLogN: e.SCRYPT_LOG_N,
     renewalWindowDays: e.RENEWAL_WINDOW_DAYS,

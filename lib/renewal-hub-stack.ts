@@ -34,7 +34,6 @@ export class RenewalHubStack extends Stack {
         [EnvName.TABLE_NAME]: data.table.tableName,
         [EnvName.SMS_TRANSPORT]: 'sns',
         [EnvName.EMAIL_FROM]: props.emailFrom,
-        [EnvName.CORS_ALLOWED_ORIGINS]: props.corsAllowedOrigins.join(','),
         [EnvName.STORE_CHECKOUT_URL]: props.storeCheckoutUrl,
         [EnvName.CHECKOUT_TTL_MINUTES]: String(props.checkoutTtlMinutes),
       },

@@ -299,10 +299,8 @@ export const dataFileSchema = dataFileShape.superRefine(
 export type DataFile = z.output<typeof dataFileSchema>;
 /** What a data file may contain before checking (defaults not applied, codes not normalized). */
 export type DataFileInput = z.input<typeof dataFileSchema>;
-export type DataFileUser = DataFile['users'][number];
 export type DataFileWorkspace = DataFile['workspaces'][number];
 export type DataFileProduct = DataFile['products'][number];
-export type DataFileLicense = DataFile['licenses'][number];
 export type DataFilePrice = DataFile['prices'][number];
 export type DataFileOffer = DataFile['offers'][number];
 

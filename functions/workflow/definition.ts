@@ -226,6 +226,3 @@ export const purchaseWorkflowDefinition = (resources: Record<PurchaseTask, strin
     },
   },
 });
-
-/** The definition's type, for the builders. */
-export type PurchaseWorkflowDefinition = ReturnType<typeof purchaseWorkflowDefinition>;

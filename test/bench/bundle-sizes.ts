@@ -38,7 +38,6 @@ const IMPORT_ENV = {
   [EnvName.TOKEN_SECRET_ARN]: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:token-AbCdEf',
   [EnvName.SMS_TRANSPORT]: 'sns',
   [EnvName.EMAIL_FROM]: 'no-reply@renewal-hub.example',
-  [EnvName.CORS_ALLOWED_ORIGINS]: 'https://portal.example.com',
   [EnvName.STORE_CHECKOUT_URL]: 'https://store.renewal-hub.example/checkouts/{checkoutId}',
   [EnvName.CHECKOUT_TTL_MINUTES]: '60',
   [EnvName.PURCHASE_STATE_MACHINE_ARN]: 'arn:aws:states:eu-central-1:123456789012:stateMachine:purchase',

@@ -99,7 +99,6 @@ describe('the HTTP API follows the route table', () => {
       [EnvName.TABLE_NAME]: { Ref: only('AWS::DynamoDB::Table')[0] },
       [EnvName.SMS_TRANSPORT]: 'sns',
       [EnvName.EMAIL_FROM]: config.emailFrom,
-      [EnvName.CORS_ALLOWED_ORIGINS]: config.corsAllowedOrigins.join(','),
       [EnvName.STORE_CHECKOUT_URL]: config.storeCheckoutUrl,
       [EnvName.CHECKOUT_TTL_MINUTES]: String(config.checkoutTtlMinutes),
       NODE_OPTIONS: '--enable-source-maps',

@@ -40,10 +40,7 @@ describe('readConfig', () => {
 
   it('fills what is unset with the defaults PRODUCT.md names', () => {
     // Act
-    const config = readConfig({
-      TABLE_NAME: 'renewals',
-      CORS_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
-    });
+    const config = readConfig({ TABLE_NAME: 'renewals' });
 
     // Assert
     expect(config).toMatchObject({
@@ -54,7 +51,6 @@ describe('readConfig', () => {
       scryptLogN: 17,
       renewalWindowDays: 30,
       checkoutTtlMinutes: 60,
-      corsAllowedOrigins: ['https://a.example', 'https://b.example'],
     });
     expect(config.legacyCutoff.toISOString()).toBe('2019-04-01T00:00:00.000Z');
     expect(config.dynamoDbEndpoint).toBeUndefined();
