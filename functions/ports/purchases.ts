@@ -23,12 +23,10 @@ export interface OrderProgress {
 /** An order with the workflow's progress on it. */
 export type TrackedOrder = Order & OrderProgress;
 
-/** A license as a renewal changes it: its record, its current code's lookup hash, and where it is listed. */
+/** A license as a renewal changes it: its record and its current code's lookup hash. */
 export interface RenewalTarget {
   license: LicenseRecord;
   activationCodeHash: string;
-  workspaceName: string;
-  adminUserIds: string[];
   /** The checkout OPEN for the license, if any: a payment takes it out of the license. */
   openCheckoutId: string | null;
 }

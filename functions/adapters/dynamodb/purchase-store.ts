@@ -53,21 +53,9 @@ export class DynamoPurchaseStore implements PurchaseStore {
       }),
     );
     if (!Item) return null;
-    const license = recordOf(Item);
-    const { Item: workspace } = license.workspaceId
-      ? await this.client.send(
-          new GetCommand({
-            TableName: this.tableName,
-            Key: Keys.workspace(license.workspaceId),
-            ConsistentRead: true,
-          }),
-        )
-      : { Item: undefined };
     return {
-      license,
+      license: recordOf(Item),
       activationCodeHash: String(Item.activationCodeHash),
-      workspaceName: String(workspace?.name ?? ''),
-      adminUserIds: (workspace?.adminUserIds ?? []) as string[],
       openCheckoutId: typeof Item.openCheckoutId === 'string' ? Item.openCheckoutId : null,
     };
   }
