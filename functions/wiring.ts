@@ -176,17 +176,21 @@ const readSecret = async (value: string | undefined, arn: string | undefined): P
 export const tokenService = async (): Promise<TokenService> => (await derivedFrom()).tokens;
 
 /** The sign-in and 2FA use cases' dependencies. */
-export const authDeps = async (): Promise<AuthDeps> => ({
-  users: userStore(),
-  challenges: challengeStore(),
-  sessions: sessionStore(),
-  throttle: throttleStore(),
-  smsQuota: smsQuotaStore(),
-  sms: smsSender(),
-  tokens: await tokenService(),
-  keys: await keys(),
-  config: config(),
-});
+export const authDeps = async (): Promise<AuthDeps> => {
+  // One secret read for both: the keys and the token service come from the same derivation.
+  const derived = await derivedFrom();
+  return {
+    users: userStore(),
+    challenges: challengeStore(),
+    sessions: sessionStore(),
+    throttle: throttleStore(),
+    smsQuota: smsQuotaStore(),
+    sms: smsSender(),
+    tokens: derived.tokens,
+    keys: derived.keys,
+    config: config(),
+  };
+};
 
 /** The license use cases' dependencies. */
 export const licenseDeps = async (): Promise<ActivationCodeDeps> => {

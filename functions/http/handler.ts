@@ -15,7 +15,7 @@ import { logger } from '../logger';
 import type { Session } from '../ports/auth-records';
 import { type RouteId, routes } from '../routes';
 import { clock, sessionStore, tokenService } from '../wiring';
-import { Problem, ProblemCode, problemBody } from './problem';
+import { Problem, ProblemCode, problemBody, retryLaterProblem } from './problem';
 import { bearerToken, normalizeHeaders, rawBodyOf, readJsonBody } from './request';
 import { unmatchedRouteProblem } from './unmatched-route';
 import { parseOrThrow } from './validation';
@@ -184,9 +184,7 @@ export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 const toProblem = (error: unknown): Problem => {
   if (error instanceof Problem) return error;
   if (isDependencyUnavailable(error)) {
-    return new Problem(503, ProblemCode.SERVICE_UNAVAILABLE, {
-      headers: { 'retry-after': String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS) },
-      extensions: { retryAfter: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS },
+    return retryLaterProblem(503, ProblemCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, {
       cause: error,
     });
   }

@@ -72,6 +72,22 @@ export class Problem extends Error {
   }
 }
 
+/**
+ * A problem the caller should retry after `seconds`: the `Retry-After` header, and `retryAfter` in the
+ * body for clients that cannot read headers.
+ */
+export const retryLaterProblem = (
+  status: number,
+  code: ProblemCode,
+  seconds: number,
+  options: Pick<ProblemOptions, 'cause'> = {},
+): Problem =>
+  new Problem(status, code, {
+    ...options,
+    headers: { 'retry-after': String(seconds) },
+    extensions: { retryAfter: seconds },
+  });
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',

@@ -1,6 +1,6 @@
 import { AuthPolicy } from '../config';
 import { releaseAttempt, reserveAttempt, type ThrottleRule, type ThrottleState } from '../domain/throttle';
-import { Problem, ProblemCode } from '../http/problem';
+import { type Problem, ProblemCode, retryLaterProblem } from '../http/problem';
 import type { ThrottleStore } from '../ports/auth-records';
 
 /** The back-off rule for consecutive failures, from the sign-in policy. */
@@ -10,12 +10,9 @@ export const failureThrottle: ThrottleRule = {
   maxSeconds: AuthPolicy.throttleMaxSeconds,
 };
 
-/** 429 TOO_MANY_ATTEMPTS with `Retry-After` (also in the body, for clients that cannot read headers). */
+/** 429 TOO_MANY_ATTEMPTS with `Retry-After`. */
 export const tooManyAttempts = (retryAfter: number): Problem =>
-  new Problem(429, ProblemCode.TOO_MANY_ATTEMPTS, {
-    headers: { 'retry-after': String(retryAfter) },
-    extensions: { retryAfter },
-  });
+  retryLaterProblem(429, ProblemCode.TOO_MANY_ATTEMPTS, retryAfter);
 
 /** An attempt slot taken before evaluating the attempt; it counts as a failure unless released or reset. */
 export interface AttemptSlot {

@@ -9,7 +9,7 @@ import { describeEligibility } from '../domain/eligibility-messages';
 import type { Locale } from '../domain/locale';
 import { quote } from '../domain/pricing';
 import { renewalTerm } from '../domain/renewal-term';
-import { Problem, ProblemCode } from '../http/problem';
+import { Problem, ProblemCode, retryLaterProblem } from '../http/problem';
 import type { Session } from '../ports/auth-records';
 import { type Checkout, CheckoutStatus, type CheckoutStore } from '../ports/checkouts';
 import { assessLicense, type LicenseDeps } from './licenses';
@@ -73,12 +73,8 @@ export const createCheckout = async (
 /** Seconds a loser of a race is told to wait: the winner's write has committed by then. */
 export const CONCURRENT_UPDATE_RETRY_AFTER_SECONDS = 1;
 
-/** 409 CONCURRENT_UPDATE with `Retry-After` (also in the body, like TOO_MANY_ATTEMPTS). */
 const concurrentUpdate = (): Problem =>
-  new Problem(409, ProblemCode.CONCURRENT_UPDATE, {
-    headers: { 'retry-after': String(CONCURRENT_UPDATE_RETRY_AFTER_SECONDS) },
-    extensions: { retryAfter: CONCURRENT_UPDATE_RETRY_AFTER_SECONDS },
-  });
+  retryLaterProblem(409, ProblemCode.CONCURRENT_UPDATE, CONCURRENT_UPDATE_RETRY_AFTER_SECONDS);
 
 /** The license's assessment, or 409 NOT_ELIGIBLE with every reason. */
 const assessEligible = async (

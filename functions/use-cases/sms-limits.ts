@@ -4,7 +4,7 @@
  */
 import { AuthPolicy } from '../config';
 import { keyedHash } from '../domain/one-time-code';
-import { Problem, ProblemCode } from '../http/problem';
+import { ProblemCode, retryLaterProblem } from '../http/problem';
 import type { AuthDeps } from './auth-deps';
 
 /**
@@ -29,9 +29,6 @@ export const reserveSms = async (
     now,
   );
   if ('retryAfter' in outcome) {
-    throw new Problem(429, ProblemCode.SMS_LIMIT_REACHED, {
-      headers: { 'retry-after': String(outcome.retryAfter) },
-      extensions: { retryAfter: outcome.retryAfter },
-    });
+    throw retryLaterProblem(429, ProblemCode.SMS_LIMIT_REACHED, outcome.retryAfter);
   }
 };
