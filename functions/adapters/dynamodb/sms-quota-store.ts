@@ -1,6 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { admitSend } from '../../domain/sms-limits';
 import type { SmsQuota, SmsQuotaStore } from '../../ports/auth-records';
+import { ttlOf } from './errors';
+import { sameVersion } from './item';
 import { Keys } from './table-definition';
 import { MAX_CAS_ROUNDS } from './throttle-store';
 
@@ -58,12 +60,9 @@ export class DynamoSmsQuotaStore implements SmsQuotaStore {
                   type: 'SMS_QUOTA',
                   sends: 'sends' in decision ? decision.sends : [],
                   version: (version ?? 0) + 1,
-                  ttl: Math.floor(Date.now() / 1000) + quota.rule.windowSeconds,
+                  ttl: ttlOf(now.toISOString(), quota.rule.windowSeconds),
                 },
-                ConditionExpression:
-                  version === undefined ? 'attribute_not_exists(#version)' : '#version = :version',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ...(version === undefined ? {} : { ExpressionAttributeValues: { ':version': version } }),
+                ...sameVersion(version),
               },
             })),
           }),

@@ -1,6 +1,7 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FailureCount, ThrottleStore } from '../../ports/auth-records';
 import { isConditionFailure } from './errors';
+import { sameVersion } from './item';
 import { Keys } from './table-definition';
 
 /** A day after the last write, a counter is forgotten. */
@@ -60,11 +61,7 @@ export class DynamoThrottleStore implements ThrottleStore {
               version: (version ?? 0) + 1,
               ttl: Math.floor(Date.now() / 1000) + COUNTER_TTL_SECONDS,
             },
-            // No version read: the item did not exist (or predates versions), and must still not.
-            ConditionExpression:
-              version === undefined ? 'attribute_not_exists(#version)' : '#version = :version',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ...(version === undefined ? {} : { ExpressionAttributeValues: { ':version': version } }),
+            ...sameVersion(version),
           }),
         );
         return { before, after };
