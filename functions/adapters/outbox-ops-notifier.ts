@@ -1,4 +1,4 @@
-import type { OpsNotifier } from '../ports/orders';
+import type { OpsNotifier } from '../ports/messaging';
 import type { Outbox } from './outbox';
 
 /** Operations notifications in local mode: the `OPS` channel of the local outbox. */

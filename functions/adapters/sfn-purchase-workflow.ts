@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/orders';
+import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/purchase-workflow';
 
 /**
  * Starts the purchase state machine (a Standard workflow) with an execution named after the order:

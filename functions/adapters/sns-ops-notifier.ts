@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { OpsNotifier } from '../ports/orders';
+import type { OpsNotifier } from '../ports/messaging';
 
 /** Tells operations through the operations SNS topic (email subscribers, chat, paging). */
 export class SnsOpsNotifier implements OpsNotifier {

@@ -2,7 +2,7 @@
  * Prices (PRODUCT.md §1): the price book gives a unit amount per seat per term in the currency's minor
  * units; the best special offer that applies when the checkout is created takes a percentage off.
  */
-import type { Offer, Price } from '../ports/catalog';
+import type { Offer, Price } from './catalog';
 
 /** What a checkout charges, frozen when it is created. */
 export interface Quote {

@@ -3,8 +3,8 @@
  * and the checkout must still be payable when the store took the money. Any mismatch goes to a person;
  * the payment is never dropped.
  */
-import { type Checkout, CheckoutStatus } from '../ports/checkouts';
-import type { Order } from '../ports/orders';
+import { type Checkout, CheckoutStatus } from './checkout';
+import type { Order } from './order';
 
 export const ReviewReason = {
   CHECKOUT_UNKNOWN: 'CHECKOUT_UNKNOWN',

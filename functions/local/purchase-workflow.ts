@@ -7,7 +7,7 @@
 // Must be loaded before aws-local-stepfunctions (see the module).
 import '../workflow/promise-with-resolvers';
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/orders';
+import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/purchase-workflow';
 import { PurchaseTask, purchaseTasks, purchaseWorkflowDefinition } from '../workflow/definition';
 import type { TaskHandler } from '../workflow/task-handler';
 

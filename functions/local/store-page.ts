@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type Checkout, CheckoutStatus } from '../domain/checkout';
 import { formatMinorUnits } from '../domain/pricing';
 import { signStorePayload } from '../domain/store-signature';
 import { Problem, problemBody } from '../http/problem';
-import { type Checkout, CheckoutStatus } from '../ports/checkouts';
 import { checkoutStore, storeWebhookSecret } from '../wiring';
 
 const escapeHtml = (text: string): string =>

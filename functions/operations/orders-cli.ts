@@ -11,9 +11,9 @@ import { DynamoOrderStore } from '../adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from '../adapters/dynamodb/purchase-store';
 import { SfnPurchaseWorkflow } from '../adapters/sfn-purchase-workflow';
 import { EnvName } from '../config';
+import type { TrackedOrder } from '../domain/order';
+import { OperatorOrderStatus } from '../domain/order';
 import { formatMinorUnits } from '../domain/pricing';
-import { OperatorOrderStatus } from '../ports/orders';
-import type { TrackedOrder } from '../ports/purchases';
 import { listOperatorOrders, type OrderRow, ReplayOutcome, replayOrder } from '../use-cases/order-operations';
 
 export const ExitCode = { OK: 0, NOT_DONE: 1, USAGE: 2, FAILED: 3 } as const;

@@ -1,21 +1,7 @@
-import type { Locale } from '../domain/locale';
+import type { Challenge } from '../domain/challenge';
+import type { Session } from '../domain/session';
 import type { SendWindowRule } from '../domain/sms-limits';
 import type { ThrottleState } from '../domain/throttle';
-
-/** A sign-in waiting for its second factor. */
-export interface Challenge {
-  challengeId: string;
-  email: string;
-  userId: string;
-  method: 'SMS' | 'TOTP';
-  /** HMAC of the SMS code bound to this challenge; absent for TOTP. */
-  codeHash?: string;
-  /** When the challenge (and its current SMS code) stops working, ISO 8601. */
-  expiresAt: string;
-  wrongAttempts: number;
-  resends: number;
-  lastSentAt?: string;
-}
 
 export interface ChallengeStore {
   create(challenge: Challenge): Promise<void>;
@@ -33,16 +19,6 @@ export interface ChallengeStore {
     update: { codeHash: string; expiresAt: string; sentAt: string },
     rules: { maxResends: number; notSentAfter: string },
   ): Promise<boolean>;
-}
-
-/** A signed-in session; the access token names it, and deleting it revokes the token at once. */
-export interface Session {
-  sessionId: string;
-  userId: string;
-  email: string;
-  locale: Locale;
-  createdAt: string;
-  expiresAt: string;
 }
 
 export interface SessionStore {

@@ -14,3 +14,8 @@ export interface EmailMessage {
 export interface EmailSender {
   send(message: EmailMessage): Promise<void>;
 }
+
+/** Tells operations about something a person must look at (SNS topic in AWS, the outbox locally). */
+export interface OpsNotifier {
+  notify(subject: string, text: string): Promise<void>;
+}

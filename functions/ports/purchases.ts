@@ -1,27 +1,6 @@
-import type { Checkout } from './checkouts';
-import type { LicenseRecord, Renewal } from './licenses';
-import type { Order } from './orders';
-
-/** What the purchase workflow has done with an order, kept on the order item. */
-export interface OrderProgress {
-  /** When this order's renewal was applied. Set once, ever: the guard against renewing twice. */
-  fulfilledAt?: string;
-  /** What the renewal did, for the email. */
-  fulfilment?: { previousExpiresAt: string; newExpiresAt: string; bonusDays: number };
-  /**
-   * The new activation code, until SES has accepted the email that carries it. The only place it is
-   * kept in full, so it never travels through Step Functions' state or history. Never logged.
-   */
-  pendingActivationCode?: string;
-  emailedAt?: string;
-  failedAt?: string;
-  reviewedAt?: string;
-  /** How many times the workflow ended FAILED for this order: numbers the replays (one per failure). */
-  failures?: number;
-}
-
-/** An order with the workflow's progress on it. */
-export type TrackedOrder = Order & OrderProgress;
+import type { Checkout } from '../domain/checkout';
+import type { LicenseRecord, Renewal } from '../domain/license';
+import type { TrackedOrder } from '../domain/order';
 
 /** A license as a renewal changes it: its record and its current code's lookup hash. */
 export interface RenewalTarget {

@@ -5,13 +5,14 @@
  * most one checkout per license can be paid; paying a replaced one goes to review, never renews twice.
  */
 import { randomUUID } from 'node:crypto';
+import { type Checkout, CheckoutStatus } from '../domain/checkout';
 import { describeEligibility } from '../domain/eligibility-messages';
 import type { Locale } from '../domain/locale';
 import { quote } from '../domain/pricing';
 import { renewalTerm } from '../domain/renewal-term';
+import type { Session } from '../domain/session';
 import { Problem, ProblemCode, retryLaterProblem } from '../http/problem';
-import type { Session } from '../ports/auth-records';
-import { type Checkout, CheckoutStatus, type CheckoutStore } from '../ports/checkouts';
+import type { CheckoutStore } from '../ports/checkouts';
 import { assessLicense, type LicenseDeps } from './licenses';
 
 export interface CheckoutDeps extends LicenseDeps {

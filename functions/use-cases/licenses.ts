@@ -5,12 +5,13 @@
  */
 import { type EligibilityPolicy, evaluateEligibility } from '../domain/eligibility';
 import { describeEligibility } from '../domain/eligibility-messages';
+import type { LicenseSummary } from '../domain/license';
 import { daysRemaining, expiryRangeOf, type LicenseStatus, licenseStatus } from '../domain/license-status';
 import type { Locale } from '../domain/locale';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { Problem, ProblemCode } from '../http/problem';
 import type { CatalogStore } from '../ports/catalog';
-import type { LicenseStore, LicenseSummary } from '../ports/licenses';
+import type { LicenseStore } from '../ports/licenses';
 import type { WorkspaceStore } from '../ports/workspaces';
 
 export interface LicenseDeps {

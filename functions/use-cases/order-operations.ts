@@ -4,14 +4,11 @@
  * whose records make fulfilment happen once (the renewal is conditional on the order not being
  * fulfilled; the checkout can be claimed again only by the order that paid it).
  */
-import {
-  type OperatorOrder,
-  OperatorOrderStatus,
-  type OrderQueries,
-  type PurchaseReplayer,
-  type PurchaseWorkflow,
-} from '../ports/orders';
-import type { TrackedOrder } from '../ports/purchases';
+
+import type { TrackedOrder } from '../domain/order';
+import { type OperatorOrder, OperatorOrderStatus } from '../domain/order';
+import type { OrderQueries } from '../ports/orders';
+import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/purchase-workflow';
 
 /** An order waiting for an operator, with how long it has waited. */
 export interface OrderRow extends OperatorOrder {

@@ -4,10 +4,10 @@
  * Functions retry, or a replay of the whole order, changes nothing that is already done.
  */
 import type { Clock } from '../domain/clock';
+import type { TrackedOrder } from '../domain/order';
 import type { CheckoutStore } from '../ports/checkouts';
-import type { EmailSender } from '../ports/messaging';
-import type { OpsNotifier } from '../ports/orders';
-import type { PurchaseStore, TrackedOrder } from '../ports/purchases';
+import type { EmailSender, OpsNotifier } from '../ports/messaging';
+import type { PurchaseStore } from '../ports/purchases';
 import { OrderNotFoundError } from './purchase-errors';
 
 export interface PurchaseDeps {

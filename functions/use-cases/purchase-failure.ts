@@ -3,9 +3,10 @@
  * code so it can be replayed; the checkout this order paid shows FAILED; operations are told. A
  * renewal already applied stays applied (a replay will not apply it again).
  */
+
+import { type Checkout, CheckoutStatus } from '../domain/checkout';
 import { purchaseFailedNotice } from '../domain/ops-notices';
-import { type Checkout, CheckoutStatus } from '../ports/checkouts';
-import type { TrackedOrder } from '../ports/purchases';
+import type { TrackedOrder } from '../domain/order';
 import { type FailureInput, StepOutcome, type StepResult } from '../workflow/step-contract';
 import type { PurchaseDeps } from './purchase-deps';
 import { orderFacts } from './purchase-review';

@@ -5,8 +5,8 @@
  * step only; it never enters the workflow's state.
  */
 import { activationCodeHint } from '../domain/activation-code';
+import { CheckoutStatus } from '../domain/checkout';
 import { bonusDays, renewedExpiry } from '../domain/renewal-term';
-import { CheckoutStatus } from '../ports/checkouts';
 import { StepOutcome, type StepResult } from '../workflow/step-contract';
 import { TransientError } from '../workflow/transient-error';
 import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';

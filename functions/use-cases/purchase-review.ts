@@ -3,9 +3,10 @@
  * operations are told. The license is not renewed; while a person looks, it shows the renewal as in
  * progress so its administrator does not pay again.
  */
+
+import type { Checkout } from '../domain/checkout';
 import { needsReviewNotice, type OrderFacts } from '../domain/ops-notices';
-import type { Checkout } from '../ports/checkouts';
-import type { TrackedOrder } from '../ports/purchases';
+import type { TrackedOrder } from '../domain/order';
 import { type ReviewInput, StepOutcome, type StepResult } from '../workflow/step-contract';
 import { TransientError } from '../workflow/transient-error';
 import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';

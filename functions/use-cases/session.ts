@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Session } from '../ports/auth-records';
-import type { User } from '../ports/users';
+import type { Session } from '../domain/session';
+import type { User } from '../domain/user';
 import type { AuthDeps } from './auth-deps';
 
 /** The body of a successful sign-in. */

@@ -3,6 +3,7 @@
  * authenticator app. Failures of either step count against the email, known or not.
  */
 import { AuthPolicy } from '../config';
+import type { Challenge } from '../domain/challenge';
 import { normalizeEmail } from '../domain/identity';
 import { smsCodeText } from '../domain/messages';
 import { codeMatches, generateSmsCode, hashCode, keyedHash } from '../domain/one-time-code';
@@ -10,9 +11,8 @@ import { decoyPasswordHash, verifyPassword } from '../domain/password';
 import { maskPhoneNumber } from '../domain/phone';
 import { secondsUntil } from '../domain/throttle';
 import { matchTotpStep } from '../domain/totp';
+import type { User } from '../domain/user';
 import { Problem, ProblemCode } from '../http/problem';
-import type { Challenge } from '../ports/auth-records';
-import type { User } from '../ports/users';
 import { giveBackAttempt, takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
 import { type AuthenticatedResult, newId, openSession } from './session';

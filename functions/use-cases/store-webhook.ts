@@ -6,7 +6,9 @@
 import * as z from 'zod/mini';
 import { verifyStoreSignature } from '../domain/store-signature';
 import { Problem, ProblemCode } from '../http/problem';
-import type { OpsNotifier, OrderStore, PurchaseWorkflow } from '../ports/orders';
+import type { OpsNotifier } from '../ports/messaging';
+import type { OrderStore } from '../ports/orders';
+import type { PurchaseWorkflow } from '../ports/purchase-workflow';
 
 export interface StoreWebhookDeps {
   orders: OrderStore;

@@ -10,7 +10,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { deriveKeys } from '../../functions/domain/secrets';
 import { signStorePayload } from '../../functions/domain/store-signature';
-import type { PurchaseWorkflow } from '../../functions/ports/orders';
+import type { PurchaseWorkflow } from '../../functions/ports/purchase-workflow';
 import { checkoutStore, config, licenseStore, overrideDependencies } from '../../functions/wiring';
 import { type ApiAnswer, callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
 import { Keys } from '../../functions/adapters/dynamodb/table-definition';
 import { formatActivationCode } from '../../functions/domain/activation-code';
-import type { LicenseRecord } from '../../functions/ports/licenses';
+import type { LicenseRecord } from '../../functions/domain/license';
 import { config, licenseStore, workspaceStore } from '../../functions/wiring';
 import { callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';

@@ -7,8 +7,8 @@ import { ManualClock } from '../../functions/domain/clock';
 import { normalizeEmail, userIdFor } from '../../functions/domain/identity';
 import { hashPassword } from '../../functions/domain/password';
 import { deriveKeys } from '../../functions/domain/secrets';
+import type { MfaSetting } from '../../functions/domain/user';
 import type { SmsSender } from '../../functions/ports/messaging';
-import type { MfaSetting } from '../../functions/ports/users';
 import { overrideDependencies, userStore } from '../../functions/wiring';
 import { createTestTable, testConfig } from './dynamodb';
 

@@ -3,13 +3,14 @@
  * operations notifications, the in-process workflow with instant retries, and helpers that write
  * licenses, checkouts and paid orders through the real stores.
  */
+
+import { type Checkout, CheckoutStatus } from '../../functions/domain/checkout';
 import { ManualClock } from '../../functions/domain/clock';
+import type { LicenseRecord } from '../../functions/domain/license';
+import type { Order } from '../../functions/domain/order';
+import type { Workspace } from '../../functions/domain/workspace';
 import { LocalPurchaseWorkflow } from '../../functions/local/purchase-workflow';
-import { type Checkout, CheckoutStatus } from '../../functions/ports/checkouts';
-import type { LicenseRecord } from '../../functions/ports/licenses';
-import type { EmailMessage, EmailSender } from '../../functions/ports/messaging';
-import type { OpsNotifier, Order } from '../../functions/ports/orders';
-import type { Workspace } from '../../functions/ports/workspaces';
+import type { EmailMessage, EmailSender, OpsNotifier } from '../../functions/ports/messaging';
 import {
   checkoutStore,
   licenseStore,

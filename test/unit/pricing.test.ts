@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Offer } from '../../functions/domain/catalog';
 import {
   bestOffer,
   currencyExponent,
@@ -8,7 +9,6 @@ import {
   quote,
 } from '../../functions/domain/pricing';
 import { addMonthsUtc, bonusDays, renewalTerm, renewedExpiry } from '../../functions/domain/renewal-term';
-import type { Offer } from '../../functions/ports/catalog';
 
 const offer = (overrides: Partial<Offer> = {}): Offer => ({
   offerId: 'bf',

@@ -1,6 +1,6 @@
+import type { Checkout } from '../../functions/domain/checkout';
+import type { Order } from '../../functions/domain/order';
 import { reviewReasons } from '../../functions/domain/review-reasons';
-import type { Checkout } from '../../functions/ports/checkouts';
-import type { Order } from '../../functions/ports/orders';
 
 const checkout = {
   checkoutId: 'co-1',

@@ -4,7 +4,8 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import type { CatalogStore, Offer, Price, Product } from '../../ports/catalog';
+import type { Offer, Price, Product } from '../../domain/catalog';
+import type { CatalogStore } from '../../ports/catalog';
 import { withoutKeys } from './item';
 import { Keys } from './table-definition';
 

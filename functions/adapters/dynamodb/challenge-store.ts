@@ -5,7 +5,8 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Challenge, ChallengeStore } from '../../ports/auth-records';
+import type { Challenge } from '../../domain/challenge';
+import type { ChallengeStore } from '../../ports/auth-records';
 import { isConditionFailure, ttlOf } from './errors';
 import { withoutKeys } from './item';
 import { Keys } from './table-definition';

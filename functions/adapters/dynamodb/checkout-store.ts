@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Checkout, CheckoutStore } from '../../ports/checkouts';
+import type { Checkout } from '../../domain/checkout';
+import type { CheckoutStore } from '../../ports/checkouts';
 import { isConditionFailure, ttlOf } from './errors';
 import { withoutKeys } from './item';
 import { Keys } from './table-definition';

@@ -9,7 +9,7 @@
  * writing one entry per admin when a license or a membership changes.
  */
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
-import type { LicensePlacement, LicenseRecord, LicenseSummary, NewLicense } from '../../ports/licenses';
+import type { LicensePlacement, LicenseRecord, LicenseSummary, NewLicense } from '../../domain/license';
 import { Keys } from './table-definition';
 
 export const LicenseKeys = {

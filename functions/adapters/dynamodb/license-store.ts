@@ -1,15 +1,13 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
 import type {
-  LicensePage,
-  LicensePageQuery,
   LicensePlacement,
   LicenseRecord,
   LicenseRenewalState,
-  LicenseStore,
   NewLicense,
   Renewal,
-} from '../../ports/licenses';
+} from '../../domain/license';
+import type { LicensePage, LicensePageQuery, LicenseStore } from '../../ports/licenses';
 import { batchWrite } from './batch-write';
 import { isConditionFailure } from './errors';
 import { withoutKeys } from './item';

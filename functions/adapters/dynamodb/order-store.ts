@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { OperatorOrder, OperatorOrderStatus, Order, OrderQueries, OrderStore } from '../../ports/orders';
+import type { OperatorOrder, OperatorOrderStatus, Order } from '../../domain/order';
+import type { OrderQueries, OrderStore } from '../../ports/orders';
 import { isConditionFailure } from './errors';
 import { Keys } from './table-definition';
 

@@ -5,8 +5,9 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type Checkout, CheckoutStatus } from '../../ports/checkouts';
-import type { PurchaseStore, RenewalTarget, RenewalWrite, TrackedOrder } from '../../ports/purchases';
+import { type Checkout, CheckoutStatus } from '../../domain/checkout';
+import type { TrackedOrder } from '../../domain/order';
+import type { PurchaseStore, RenewalTarget, RenewalWrite } from '../../ports/purchases';
 import { isConditionFailure } from './errors';
 import { withoutKeys } from './item';
 import { LicenseKeys, recordOf } from './license-items';

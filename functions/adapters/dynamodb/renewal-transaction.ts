@@ -6,7 +6,7 @@
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
-import { CheckoutStatus } from '../../ports/checkouts';
+import { CheckoutStatus } from '../../domain/checkout';
 import type { RenewalWrite } from '../../ports/purchases';
 import { codeItem, LicenseKeys } from './license-items';
 import { Keys } from './table-definition';

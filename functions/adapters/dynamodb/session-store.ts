@@ -1,5 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Session, SessionStore } from '../../ports/auth-records';
+import type { Session } from '../../domain/session';
+import type { SessionStore } from '../../ports/auth-records';
 import { ttlOf } from './errors';
 import { withoutKeys } from './item';
 import { Keys } from './table-definition';

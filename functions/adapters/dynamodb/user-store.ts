@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MfaSetting, PendingEnrolment, User, UserStore } from '../../ports/users';
+import type { MfaSetting, PendingEnrolment, User } from '../../domain/user';
+import type { UserStore } from '../../ports/users';
 import { isConditionFailure } from './errors';
 import { withoutKeys } from './item';
 import { Keys } from './table-definition';

@@ -5,7 +5,8 @@ import {
   type QueryCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Workspace, WorkspaceStore } from '../../ports/workspaces';
+import type { Workspace } from '../../domain/workspace';
+import type { WorkspaceStore } from '../../ports/workspaces';
 import { batchWrite } from './batch-write';
 import { Keys } from './table-definition';
 
