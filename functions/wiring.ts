@@ -24,8 +24,10 @@ import { DynamoSmsQuotaStore } from './adapters/dynamodb/sms-quota-store';
 import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from './adapters/dynamodb/user-store';
 import { DynamoWorkspaceStore } from './adapters/dynamodb/workspace-store';
+import { JwtTokenService } from './adapters/jwt-token-service';
 import { localOutbox } from './adapters/outbox';
 import { OutboxOpsNotifier } from './adapters/outbox-ops-notifier';
+import { refusalClassifying } from './adapters/refusal-classifying-email-sender';
 import { SesEmailSender } from './adapters/ses-email-sender';
 import { SfnPurchaseWorkflow } from './adapters/sfn-purchase-workflow';
 import { SnsOpsNotifier } from './adapters/sns-ops-notifier';
@@ -33,7 +35,6 @@ import { SnsSmsSender } from './adapters/sns-sms-sender';
 import { type Config, readConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { type DerivedKeys, deriveKeys } from './domain/secrets';
-import { TokenService } from './domain/tokens';
 import type { ChallengeStore, SessionStore, SmsQuotaStore, ThrottleStore } from './ports/auth-records';
 import type { CatalogStore } from './ports/catalog';
 import type { CheckoutStore } from './ports/checkouts';
@@ -43,6 +44,7 @@ import type { EmailSender, OpsNotifier, SmsSender } from './ports/messaging';
 import type { OrderStore } from './ports/orders';
 import type { PurchaseWorkflow } from './ports/purchase-workflow';
 import type { PurchaseStore } from './ports/purchases';
+import type { TokenService } from './ports/tokens';
 import type { UserStore } from './ports/users';
 import type { WorkspaceStore } from './ports/workspaces';
 import type { ActivationCodeDeps } from './use-cases/activation-codes';
@@ -135,25 +137,26 @@ export const smsSender = (): SmsSender =>
   );
 
 export const emailSender = (): EmailSender =>
-  overrides.email ??
-  once(
-    'email',
-    () => new SesEmailSender(new SESv2Client(awsClientOptions(config().sesEndpoint)), config().emailFrom),
+  once('email', () =>
+    refusalClassifying(
+      overrides.email ??
+        new SesEmailSender(new SESv2Client(awsClientOptions(config().sesEndpoint)), config().emailFrom),
+    ),
   );
 
 /** Derived keys and token services by root secret: HKDF and key import run once per secret value. */
-const keysBySecret = new Map<string, { keys: DerivedKeys; tokens: TokenService }>();
+const keysBySecret = new Map<string, { keys: DerivedKeys; tokens: JwtTokenService }>();
 
-const derivedFrom = async (): Promise<{ keys: DerivedKeys; tokens: TokenService }> => {
+const derivedFrom = async (): Promise<{ keys: DerivedKeys; tokens: JwtTokenService }> => {
   if (overrides.keys) {
     const keys = overrides.keys;
-    return once('override-keys', () => ({ keys, tokens: new TokenService(keys.tokenSigningKey) }));
+    return once('override-keys', () => ({ keys, tokens: new JwtTokenService(keys.tokenSigningKey) }));
   }
   const secret = await readSecret(config().tokenSigningKey, config().tokenSecretArn);
   let derived = keysBySecret.get(secret);
   if (!derived) {
     const keys = deriveKeys(secret);
-    derived = { keys, tokens: new TokenService(keys.tokenSigningKey) };
+    derived = { keys, tokens: new JwtTokenService(keys.tokenSigningKey) };
     // A rotated secret replaces the old entry rather than piling up.
     keysBySecret.clear();
     keysBySecret.set(secret, derived);

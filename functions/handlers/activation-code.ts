@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { httpHandler } from '../http/handler';
 import { resourceId } from '../http/schemas';
 import { enterActivationCode } from '../use-cases/activation-codes';
 import { licenseDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 /** Any string up to 64 characters: a malformed code is 422 INVALID_ACTIVATION_CODE, as PRODUCT.md says. */
 const body = z.strictObject({ activationCode: z.string().check(z.maxLength(64)) });

@@ -1,9 +1,9 @@
-import { httpHandler } from '../http/handler';
 import { Problem, ProblemCode } from '../http/problem';
 import { resourceId } from '../http/schemas';
 import { checkoutView, createCheckout } from '../use-cases/checkouts';
 import { runIdempotent } from '../use-cases/idempotency';
 import { checkoutDeps, idempotencyStore } from '../wiring';
+import { httpHandler } from './http-engine';
 
 /** Keys are the client's own (Stripe recommends a V4 UUID); printable ASCII, 1–255 characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;

@@ -1,7 +1,7 @@
-import { httpHandler } from '../http/handler';
 import { resourceId } from '../http/schemas';
 import { checkoutView, getCheckout } from '../use-cases/checkouts';
 import { checkoutStore, config } from '../wiring';
+import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('checkout', {}, async ({ params, session, now }) => {
   const checkout = await getCheckout(

@@ -1,4 +1,4 @@
-import { httpHandler } from '../http/handler';
+import { httpHandler } from './http-engine';
 
 /** Liveness: answers without touching any dependency. */
 export const handler = httpHandler('health', {}, async () => ({ status: 200, body: { status: 'ok' } }));

@@ -1,7 +1,7 @@
-import { httpHandler } from '../http/handler';
 import { resourceId } from '../http/schemas';
 import { licenseEligibility } from '../use-cases/licenses';
 import { licenseDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('license-eligibility', {}, async ({ params, session, now, locale }) => ({
   status: 200,

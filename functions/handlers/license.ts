@@ -1,7 +1,7 @@
-import { httpHandler } from '../http/handler';
 import { resourceId } from '../http/schemas';
 import { licenseDetails } from '../use-cases/licenses';
 import { licenseDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('license', {}, async ({ params, session, now, locale }) => ({
   status: 200,

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { LicenseStatus } from '../domain/license-status';
-import { httpHandler } from '../http/handler';
 import { opaqueId, pageLimit } from '../http/schemas';
 import { listLicenses } from '../use-cases/licenses';
 import { licenseDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 const query = z.strictObject({
   limit: z.optional(pageLimit),

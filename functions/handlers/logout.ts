@@ -1,5 +1,5 @@
-import { httpHandler } from '../http/handler';
 import { sessionStore } from '../wiring';
+import { httpHandler } from './http-engine';
 
 /** Deletes the session record: the token stops working at once, everywhere. */
 export const handler = httpHandler('logout', {}, async ({ session }) => {

@@ -1,6 +1,6 @@
-import { httpHandler } from '../http/handler';
 import { currentUser, describeMfa } from '../use-cases/mfa-settings';
 import { userStore } from '../wiring';
+import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('me', {}, async ({ session }) => {
   const user = await currentUser({ users: userStore() }, session);

@@ -1,6 +1,6 @@
-import { httpHandler } from '../http/handler';
 import { sendStepUpCode } from '../use-cases/mfa-settings';
 import { authDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('mfa-code', {}, async ({ session, now }) => ({
   status: 202,

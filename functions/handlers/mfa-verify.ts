@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { httpHandler } from '../http/handler';
 import { oneTimeCode, opaqueId } from '../http/schemas';
 import { verifyCode } from '../use-cases/sign-in';
 import { authDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 const body = z.strictObject({ challengeId: opaqueId, code: oneTimeCode });
 

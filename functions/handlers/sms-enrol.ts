@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { httpHandler } from '../http/handler';
 import { phoneNumber } from '../http/schemas';
 import { startSmsEnrolment } from '../use-cases/mfa-settings';
 import { authDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 const body = z.strictObject({ phoneNumber });
 

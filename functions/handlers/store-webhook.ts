@@ -1,9 +1,9 @@
-import { httpHandler } from '../http/handler';
 import { Problem, ProblemCode } from '../http/problem';
 import { MAX_BODY_BYTES } from '../http/request';
 import { logger } from '../logger';
 import { authenticateStoreEvent, receiveStoreEvent } from '../use-cases/store-webhook';
 import { opsNotifier, orderStore, purchaseWorkflow, storeWebhookSecret } from '../wiring';
+import { httpHandler } from './http-engine';
 
 /** Signed by the store, not by a user: no bearer session; the signature is checked over the raw body. */
 export const handler = httpHandler('store-webhook', { rawBody: true }, async ({ headers, rawBody, now }) => {

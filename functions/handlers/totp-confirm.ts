@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { httpHandler } from '../http/handler';
 import { oneTimeCode } from '../http/schemas';
 import { confirmTotpEnrolment } from '../use-cases/mfa-settings';
 import { authDeps } from '../wiring';
+import { httpHandler } from './http-engine';
 
 const body = z.strictObject({ code: oneTimeCode });
 

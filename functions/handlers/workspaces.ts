@@ -1,5 +1,5 @@
-import { httpHandler } from '../http/handler';
 import { workspaceStore } from '../wiring';
+import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('workspaces', {}, async ({ session }) => ({
   status: 200,

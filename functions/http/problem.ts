@@ -3,33 +3,19 @@
  * (UPPER_SNAKE, part of the contract), an HTTP status, and optional extension members.
  */
 
-/** Stable error codes. Clients switch on these; never rename one. */
+import { type ApplicationError, ErrorCode, ErrorKind } from '../use-cases/errors';
+
+/**
+ * Stable error codes. Clients switch on these; never rename one. The use cases' codes, and the ones only
+ * the HTTP edge gives (bad input, unknown routes, failures of the service itself).
+ */
 export const ProblemCode = {
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  ...ErrorCode,
   MALFORMED_JSON: 'MALFORMED_JSON',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  NOT_FOUND: 'NOT_FOUND',
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
-  INVALID_CODE: 'INVALID_CODE',
-  CHALLENGE_EXPIRED: 'CHALLENGE_EXPIRED',
-  RESEND_NOT_AVAILABLE: 'RESEND_NOT_AVAILABLE',
-  RESEND_LIMIT_REACHED: 'RESEND_LIMIT_REACHED',
-  MFA_ALREADY_ENABLED: 'MFA_ALREADY_ENABLED',
-  MFA_NOT_ENABLED: 'MFA_NOT_ENABLED',
-  ENROLMENT_NOT_STARTED: 'ENROLMENT_NOT_STARTED',
-  INVALID_ACTIVATION_CODE: 'INVALID_ACTIVATION_CODE',
-  ACTIVATION_CODE_IN_USE: 'ACTIVATION_CODE_IN_USE',
-  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
   IDEMPOTENCY_KEY_REQUIRED: 'IDEMPOTENCY_KEY_REQUIRED',
-  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
-  IDEMPOTENCY_KEY_IN_PROGRESS: 'IDEMPOTENCY_KEY_IN_PROGRESS',
-  INVALID_SIGNATURE: 'INVALID_SIGNATURE',
-  SMS_LIMIT_REACHED: 'SMS_LIMIT_REACHED',
-  CONCURRENT_UPDATE: 'CONCURRENT_UPDATE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
@@ -87,6 +73,29 @@ export const retryLaterProblem = (
     headers: { 'retry-after': String(seconds) },
     extensions: { retryAfter: seconds },
   });
+
+/** The status each kind of application error is answered with. */
+const STATUS_OF_KIND = {
+  [ErrorKind.INVALID_INPUT]: 400,
+  [ErrorKind.NOT_FOUND]: 404,
+  [ErrorKind.UNAUTHORIZED]: 401,
+  [ErrorKind.CONFLICT]: 409,
+  [ErrorKind.REJECTED]: 422,
+  [ErrorKind.RATE_LIMITED]: 429,
+} as const satisfies Record<ErrorKind, number>;
+
+/** A use case's refusal as the API answers it: its kind's status, its details as extension members. */
+export const problemOf = (error: ApplicationError): Problem => {
+  const status = STATUS_OF_KIND[error.kind];
+  if (error.retryAfterSeconds === undefined) {
+    return new Problem(status, error.code, { extensions: error.details, cause: error });
+  }
+  return new Problem(status, error.code, {
+    cause: error,
+    headers: { 'retry-after': String(error.retryAfterSeconds) },
+    extensions: { ...error.details, retryAfter: error.retryAfterSeconds },
+  });
+};
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -10,9 +10,21 @@ export interface EmailMessage {
   html?: string;
 }
 
-/** Sends an email. SES v2 in AWS and locally (aws-ses-v2-local). */
+/**
+ * Sends an email. SES v2 in AWS and locally (aws-ses-v2-local).
+ * @throws EmailRefusedError when the service refused it for good; any other error may pass on a retry.
+ */
 export interface EmailSender {
   send(message: EmailMessage): Promise<void>;
+}
+
+/** The email service refused a message for good (rejected, unverified sender, paused account). */
+export class EmailRefusedError extends Error {
+  public override readonly name = 'EmailRefusedError';
+
+  public constructor(options: { cause: unknown }) {
+    super('The email service refused the message', options);
+  }
 }
 
 /** Tells operations about something a person must look at (SNS topic in AWS, the outbox locally). */

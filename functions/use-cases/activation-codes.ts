@@ -5,9 +5,9 @@
  */
 import { normalizeActivationCode } from '../domain/activation-code';
 import { keyedHash } from '../domain/one-time-code';
-import { Problem, ProblemCode } from '../http/problem';
 import type { ThrottleStore } from '../ports/auth-records';
 import { giveBackAttempt, takeAttempt } from './attempt-limits';
+import { conflict, ErrorCode, notFound, rejected } from './errors';
 import { type LicenseDeps, licenseView } from './licenses';
 
 export interface ActivationCodeDeps extends LicenseDeps {
@@ -23,7 +23,7 @@ export const enterActivationCode = async (
   now: Date,
 ): Promise<{ created: boolean; license: ReturnType<typeof licenseView> }> => {
   const workspace = await deps.workspaces.getForAdmin(userId, workspaceId);
-  if (!workspace) throw new Problem(404, ProblemCode.NOT_FOUND);
+  if (!workspace) throw notFound();
   const subject = keyedHash(deps.pepper, 'activation-code', userId);
   // Reserved before the code is looked up, so concurrent guesses cannot pass the limit.
   const slot = await takeAttempt(deps.throttle, subject, now);
@@ -31,7 +31,7 @@ export const enterActivationCode = async (
   const code = normalizeActivationCode(input);
   const licenseId = code ? await deps.licenses.findIdByActivationCode(code) : null;
   const license = licenseId ? await deps.licenses.get(licenseId) : null;
-  if (!license) throw new Problem(422, ProblemCode.INVALID_ACTIVATION_CODE);
+  if (!license) throw rejected(ErrorCode.INVALID_ACTIVATION_CODE);
   // A real code. Attaching it is a success (the count resets). Entering one already attached, here or
   // elsewhere, is not a wrong guess, so its slot is given back; it must not reset the count, or a code of
   // one's own workspace entered between guesses would make guessing unlimited.
@@ -45,7 +45,7 @@ export const enterActivationCode = async (
   };
   const inUse = async (): Promise<never> => {
     await giveBackAttempt(deps.throttle, slot);
-    throw new Problem(409, ProblemCode.ACTIVATION_CODE_IN_USE);
+    throw conflict(ErrorCode.ACTIVATION_CODE_IN_USE);
   };
   const product = await deps.catalog.getProduct(license.productCode);
   const placement = {

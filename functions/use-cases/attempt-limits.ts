@@ -1,7 +1,7 @@
-import { AuthPolicy } from '../config';
+import { AuthPolicy } from '../domain/auth-policy';
 import { releaseAttempt, reserveAttempt, type ThrottleRule, type ThrottleState } from '../domain/throttle';
-import { type Problem, ProblemCode, retryLaterProblem } from '../http/problem';
 import type { ThrottleStore } from '../ports/auth-records';
+import { type ApplicationError, ErrorCode, rateLimited } from './errors';
 
 /** The back-off rule for consecutive failures, from the sign-in policy. */
 export const failureThrottle: ThrottleRule = {
@@ -11,8 +11,8 @@ export const failureThrottle: ThrottleRule = {
 };
 
 /** 429 TOO_MANY_ATTEMPTS with `Retry-After`. */
-export const tooManyAttempts = (retryAfter: number): Problem =>
-  retryLaterProblem(429, ProblemCode.TOO_MANY_ATTEMPTS, retryAfter);
+export const tooManyAttempts = (retryAfter: number): ApplicationError =>
+  rateLimited(ErrorCode.TOO_MANY_ATTEMPTS, retryAfter);
 
 /** An attempt slot taken before evaluating the attempt; it counts as a failure unless released or reset. */
 export interface AttemptSlot {
@@ -24,7 +24,7 @@ export interface AttemptSlot {
 /**
  * Reserves an attempt for `subject` before it is evaluated (PRODUCT.md §1: limits hold under
  * concurrency). A failed attempt then needs no further write.
- * @throws Problem 429 TOO_MANY_ATTEMPTS while the subject is blocked, or when the counter could not be
+ * @throws ApplicationError 429 TOO_MANY_ATTEMPTS while the subject is blocked, or when the counter could not be
  * updated for contention (fail closed).
  */
 export const takeAttempt = async (

@@ -11,8 +11,8 @@ import type { Locale } from '../domain/locale';
 import { quote } from '../domain/pricing';
 import { renewalTerm } from '../domain/renewal-term';
 import type { Session } from '../domain/session';
-import { Problem, ProblemCode, retryLaterProblem } from '../http/problem';
 import type { CheckoutStore } from '../ports/checkouts';
+import { type ApplicationError, conflict, ErrorCode, notFound } from './errors';
 import { assessLicense, type LicenseDeps } from './licenses';
 
 export interface CheckoutDeps extends LicenseDeps {
@@ -74,8 +74,8 @@ export const createCheckout = async (
 /** Seconds a loser of a race is told to wait: the winner's write has committed by then. */
 export const CONCURRENT_UPDATE_RETRY_AFTER_SECONDS = 1;
 
-const concurrentUpdate = (): Problem =>
-  retryLaterProblem(409, ProblemCode.CONCURRENT_UPDATE, CONCURRENT_UPDATE_RETRY_AFTER_SECONDS);
+const concurrentUpdate = (): ApplicationError =>
+  conflict(ErrorCode.CONCURRENT_UPDATE, { retryAfterSeconds: CONCURRENT_UPDATE_RETRY_AFTER_SECONDS });
 
 /** The license's assessment, or 409 NOT_ELIGIBLE with every reason. */
 const assessEligible = async (
@@ -89,7 +89,7 @@ const assessEligible = async (
   const { verdict, price } = assessment;
   if (!verdict.eligible || !price) {
     const { reasons, nextSteps } = describeEligibility(verdict, locale, deps.policy.windowDays);
-    throw new Problem(409, ProblemCode.NOT_ELIGIBLE, { extensions: { reasons, nextSteps } });
+    throw conflict(ErrorCode.NOT_ELIGIBLE, { details: { reasons, nextSteps } });
   }
   return { ...assessment, price };
 };
@@ -101,6 +101,6 @@ export const getCheckout = async (
   checkoutId: string,
 ) => {
   const checkout = await deps.checkouts.get(checkoutId);
-  if (!checkout || checkout.userId !== session.userId) throw new Problem(404, ProblemCode.NOT_FOUND);
+  if (!checkout || checkout.userId !== session.userId) throw notFound();
   return checkout;
 };

@@ -5,8 +5,8 @@
  * so the client can retry it once the cause is fixed.
  */
 import { createHash } from 'node:crypto';
-import { Problem, ProblemCode } from '../http/problem';
 import type { IdempotencyStore, StoredResponse } from '../ports/idempotency';
+import { conflict, ErrorCode, rejected } from './errors';
 
 export interface IdempotentRequest {
   userId: string;
@@ -27,8 +27,8 @@ export const runIdempotent = async (
   const requestHash = sha256(JSON.stringify(request.fingerprint));
   const claim = await store.begin(scopedKey, requestHash, now);
   if (claim.kind !== 'claimed') {
-    if (claim.requestHash !== requestHash) throw new Problem(422, ProblemCode.IDEMPOTENCY_KEY_REUSED);
-    if (claim.kind === 'in-progress') throw new Problem(409, ProblemCode.IDEMPOTENCY_KEY_IN_PROGRESS);
+    if (claim.requestHash !== requestHash) throw rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+    if (claim.kind === 'in-progress') throw conflict(ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS);
     return claim.response;
   }
   try {

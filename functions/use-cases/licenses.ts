@@ -3,16 +3,17 @@
  * eligibility verdict alone. Licenses of workspaces the caller does not administer are NOT_FOUND,
  * exactly like licenses that do not exist.
  */
+
+import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { type EligibilityPolicy, evaluateEligibility } from '../domain/eligibility';
 import { describeEligibility } from '../domain/eligibility-messages';
 import type { LicenseSummary } from '../domain/license';
 import { daysRemaining, expiryRangeOf, type LicenseStatus, licenseStatus } from '../domain/license-status';
 import type { Locale } from '../domain/locale';
-import { decodeCursor, encodeCursor } from '../http/cursor';
-import { Problem, ProblemCode } from '../http/problem';
 import type { CatalogStore } from '../ports/catalog';
 import type { LicenseStore } from '../ports/licenses';
 import type { WorkspaceStore } from '../ports/workspaces';
+import { invalidInput, notFound } from './errors';
 
 export interface LicenseDeps {
   licenses: LicenseStore;
@@ -56,10 +57,14 @@ export const listLicenses = async (deps: LicenseDeps, userId: string, query: Lis
     query.status ?? null,
     query.limit,
   ]);
+  const after = query.cursor ? decodeCursor(deps.cursorKey, scope, query.cursor) : undefined;
+  if (after === null) {
+    throw invalidInput([{ path: 'query.cursor', message: 'Not a cursor this API issued for this query' }]);
+  }
   const range = query.status ? expiryRangeOf(query.status, now, deps.policy.windowDays) : {};
   const page = await deps.licenses.listForAdmin(userId, {
     limit: query.limit,
-    after: query.cursor ? decodeCursor(deps.cursorKey, scope, query.cursor) : undefined,
+    after,
     workspaceId: query.workspaceId,
     expiresFrom: range.from,
     expiresBefore: range.to,
@@ -71,7 +76,7 @@ export const listLicenses = async (deps: LicenseDeps, userId: string, query: Lis
     page.items.length === 0 &&
     !(await deps.workspaces.getForAdmin(userId, query.workspaceId))
   ) {
-    throw new Problem(404, ProblemCode.NOT_FOUND);
+    throw notFound();
   }
   return {
     items: page.items.map((license) => licenseView(license, now, deps.policy.windowDays)),
@@ -88,7 +93,7 @@ const loadOwnLicense = async (deps: LicenseDeps, userId: string, licenseId: stri
   // A missing or unattached license still pays for the membership read, so "missing" and "not yours"
   // answer 404 after the same reads, in the same time.
   const workspace = await deps.workspaces.getForAdmin(userId, license?.workspaceId ?? NO_WORKSPACE);
-  if (!license || !workspace) throw new Problem(404, ProblemCode.NOT_FOUND);
+  if (!license || !workspace) throw notFound();
   const [product, price] = await Promise.all([
     deps.catalog.getProduct(license.productCode),
     workspace.countryCode ? deps.catalog.getPrice(license.productCode, workspace.countryCode) : null,
@@ -98,7 +103,7 @@ const loadOwnLicense = async (deps: LicenseDeps, userId: string, licenseId: stri
 
 /**
  * A license the user administers with everything known about it, and its eligibility verdict.
- * @throws Problem 404 when the license does not exist or is not the user's.
+ * @throws ApplicationError 404 when the license does not exist or is not the user's.
  */
 export const assessLicense = async (deps: LicenseDeps, userId: string, licenseId: string, now: Date) => {
   const { license, workspace, product, price } = await loadOwnLicense(deps, userId, licenseId);

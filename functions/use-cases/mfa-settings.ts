@@ -2,7 +2,7 @@
  * Turning two-step verification on (with an SMS phone or an authenticator app) and off. Each change
  * is confirmed with a code, so a stolen session alone cannot move or remove the second factor.
  */
-import { AuthPolicy } from '../config';
+import { AuthPolicy } from '../domain/auth-policy';
 import { smsCodeText } from '../domain/messages';
 import { codeMatches, generateSmsCode, hashCode, keyedHash } from '../domain/one-time-code';
 import { maskPhoneNumber } from '../domain/phone';
@@ -10,9 +10,9 @@ import type { Session } from '../domain/session';
 import { secondsUntil } from '../domain/throttle';
 import { generateTotpSecret, matchTotpStep, totpUri } from '../domain/totp';
 import type { MfaSetting, User } from '../domain/user';
-import { Problem, ProblemCode } from '../http/problem';
 import { takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
+import { conflict, ErrorCode, rejected, unauthorized } from './errors';
 import { acceptTotpCode } from './sign-in';
 import { reserveSms } from './sms-limits';
 
@@ -25,12 +25,12 @@ export const describeMfa = (mfa: MfaSetting): { method: MfaSetting['method']; de
 /** The signed-in user; a session whose user vanished is no session. */
 export const currentUser = async (deps: Pick<AuthDeps, 'users'>, session: Session): Promise<User> => {
   const user = await deps.users.findByEmail(session.email);
-  if (!user || user.userId !== session.userId) throw new Problem(401, ProblemCode.UNAUTHENTICATED);
+  if (!user || user.userId !== session.userId) throw unauthorized(ErrorCode.UNAUTHENTICATED);
   return user;
 };
 
 const requireNoMfa = (user: User): void => {
-  if (user.mfa.method !== 'NONE') throw new Problem(409, ProblemCode.MFA_ALREADY_ENABLED);
+  if (user.mfa.method !== 'NONE') throw conflict(ErrorCode.MFA_ALREADY_ENABLED);
 };
 
 /**
@@ -51,8 +51,8 @@ const checkCode = async (
     return;
   }
   const { failures } = slot.taken;
-  throw new Problem(422, ProblemCode.INVALID_CODE, {
-    extensions: { attemptsRemaining: Math.max(0, AuthPolicy.throttleAfterFailures - failures) },
+  throw rejected(ErrorCode.INVALID_CODE, {
+    attemptsRemaining: Math.max(0, AuthPolicy.throttleAfterFailures - failures),
   });
 };
 
@@ -81,7 +81,7 @@ export const confirmTotpEnrolment = async (deps: AuthDeps, session: Session, cod
   requireNoMfa(user);
   const pending = user.pendingEnrolment;
   if (pending?.method !== 'TOTP' || new Date(pending.expiresAt) <= now) {
-    throw new Problem(409, ProblemCode.ENROLMENT_NOT_STARTED);
+    throw conflict(ErrorCode.ENROLMENT_NOT_STARTED);
   }
   const step = matchTotpStep(pending.secret, code, now);
   await checkCode(deps, user, now, async () => step !== null);
@@ -116,7 +116,7 @@ export const confirmSmsEnrolment = async (deps: AuthDeps, session: Session, code
   requireNoMfa(user);
   const pending = user.pendingEnrolment;
   if (pending?.method !== 'SMS' || new Date(pending.expiresAt) <= now) {
-    throw new Problem(409, ProblemCode.ENROLMENT_NOT_STARTED);
+    throw conflict(ErrorCode.ENROLMENT_NOT_STARTED);
   }
   await checkCode(deps, user, now, async () =>
     codeMatches(deps.keys.codePepper, `enrol:${user.userId}:${pending.phoneNumber}`, code, pending.codeHash),
@@ -128,8 +128,8 @@ export const confirmSmsEnrolment = async (deps: AuthDeps, session: Session, code
 /** Sends an SMS user a code that confirms turning 2FA off. */
 export const sendStepUpCode = async (deps: AuthDeps, session: Session, now: Date) => {
   const user = await currentUser(deps, session);
-  if (user.mfa.method === 'NONE') throw new Problem(409, ProblemCode.MFA_NOT_ENABLED);
-  if (user.mfa.method === 'TOTP') throw new Problem(409, ProblemCode.RESEND_NOT_AVAILABLE);
+  if (user.mfa.method === 'NONE') throw conflict(ErrorCode.MFA_NOT_ENABLED);
+  if (user.mfa.method === 'TOTP') throw conflict(ErrorCode.RESEND_NOT_AVAILABLE);
   if (user.stepUpCode) refuseIfSentRecently(user.stepUpCode.sentAt, now);
   await reserveSms(deps, user.userId, user.mfa.phoneNumber, now);
   const code = generateSmsCode();
@@ -146,7 +146,7 @@ export const sendStepUpCode = async (deps: AuthDeps, session: Session, now: Date
 /** Turns 2FA off, with a current code (from the app, or the step-up SMS). */
 export const disableMfa = async (deps: AuthDeps, session: Session, code: string, now: Date) => {
   const user = await currentUser(deps, session);
-  if (user.mfa.method === 'NONE') throw new Problem(409, ProblemCode.MFA_NOT_ENABLED);
+  if (user.mfa.method === 'NONE') throw conflict(ErrorCode.MFA_NOT_ENABLED);
   await checkCode(deps, user, now, async () => {
     if (user.mfa.method === 'TOTP') return acceptTotpCode(deps, user, code, now);
     const stepUp = user.stepUpCode;

@@ -4,10 +4,11 @@
  * emailed again.
  */
 import { renewalEmail } from '../domain/renewal-email';
-import { StepOutcome, type StepResult } from '../workflow/step-contract';
-import { isTransient, TransientError } from '../workflow/transient-error';
+import { EmailRefusedError } from '../ports/messaging';
+import { TransientError } from './errors';
 import { loadOrder, type PurchaseDeps } from './purchase-deps';
 import { EmailRejectedError, PurchaseStateError } from './purchase-errors';
+import { StepOutcome, type StepResult } from './purchase-steps';
 
 export const sendRenewalEmail = async (
   deps: Pick<PurchaseDeps, 'purchases' | 'checkouts' | 'email' | 'clock'>,
@@ -32,9 +33,9 @@ export const sendRenewalEmail = async (
   try {
     await deps.email.send({ to: checkout.email, ...message });
   } catch (error) {
-    // Throttling, a 5xx or a dropped connection is worth retrying; a rejection (MessageRejected, an unverified
-    // sender, a paused account) is not. The cause stays out of the message.
-    if (!isTransient(error)) throw new EmailRejectedError(orderId, { cause: error });
+    // A refusal (MessageRejected, an unverified sender, a paused account) is not worth retrying; the rest
+    // is. The cause stays out of the message.
+    if (error instanceof EmailRefusedError) throw new EmailRejectedError(orderId, { cause: error.cause });
     throw new TransientError(`Order ${orderId}: the email service did not accept the renewal email`, {
       cause: error,
     });

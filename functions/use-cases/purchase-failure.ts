@@ -7,9 +7,9 @@
 import { type Checkout, CheckoutStatus } from '../domain/checkout';
 import { purchaseFailedNotice } from '../domain/ops-notices';
 import type { TrackedOrder } from '../domain/order';
-import { type FailureInput, StepOutcome, type StepResult } from '../workflow/step-contract';
 import type { PurchaseDeps } from './purchase-deps';
 import { orderFacts } from './purchase-review';
+import { type FailureInput, StepOutcome, type StepResult } from './purchase-steps';
 
 /** How far the order got before the failure, read from the records. */
 export const FailureStage = {

@@ -7,10 +7,10 @@
 import { activationCodeHint } from '../domain/activation-code';
 import { CheckoutStatus } from '../domain/checkout';
 import { bonusDays, renewedExpiry } from '../domain/renewal-term';
-import { StepOutcome, type StepResult } from '../workflow/step-contract';
-import { TransientError } from '../workflow/transient-error';
+import { TransientError } from './errors';
 import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';
 import { PurchaseStateError } from './purchase-errors';
+import { StepOutcome, type StepResult } from './purchase-steps';
 
 export const fulfilOrder = async (
   deps: Pick<PurchaseDeps, 'purchases' | 'checkouts' | 'clock' | 'newActivationCode'>,

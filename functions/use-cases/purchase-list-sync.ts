@@ -6,9 +6,9 @@
 import type { CheckoutStore } from '../ports/checkouts';
 import type { LicenseStore } from '../ports/licenses';
 import type { PurchaseStore } from '../ports/purchases';
-import { StepOutcome, type StepResult } from '../workflow/step-contract';
 import { loadOrder } from './purchase-deps';
 import { PurchaseStateError } from './purchase-errors';
+import { StepOutcome, type StepResult } from './purchase-steps';
 
 export interface ListSyncDeps {
   purchases: PurchaseStore;

@@ -7,9 +7,9 @@
 import type { Checkout } from '../domain/checkout';
 import { needsReviewNotice, type OrderFacts } from '../domain/ops-notices';
 import type { TrackedOrder } from '../domain/order';
-import { type ReviewInput, StepOutcome, type StepResult } from '../workflow/step-contract';
-import { TransientError } from '../workflow/transient-error';
+import { TransientError } from './errors';
 import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';
+import { type ReviewInput, StepOutcome, type StepResult } from './purchase-steps';
 
 /** What operations are shown about an order: identifiers and amounts, nothing about the customer. */
 export const orderFacts = (order: TrackedOrder, checkout: Checkout | null): OrderFacts => ({

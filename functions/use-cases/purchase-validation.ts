@@ -4,9 +4,9 @@
  * take it; anything else goes to review with every reason found.
  */
 import { joinReasons, ReviewReason, reviewReasons } from '../domain/review-reasons';
-import { StepOutcome, type StepResult } from '../workflow/step-contract';
-import { TransientError } from '../workflow/transient-error';
+import { TransientError } from './errors';
 import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';
+import { StepOutcome, type StepResult } from './purchase-steps';
 
 export const validatePurchase = async (
   deps: Pick<PurchaseDeps, 'purchases' | 'checkouts'>,

@@ -2,7 +2,7 @@
  * Sign-in: password first, then (when the user has 2FA) a one-time code by SMS or from an
  * authenticator app. Failures of either step count against the email, known or not.
  */
-import { AuthPolicy } from '../config';
+import { AuthPolicy } from '../domain/auth-policy';
 import type { Challenge } from '../domain/challenge';
 import { normalizeEmail } from '../domain/identity';
 import { smsCodeText } from '../domain/messages';
@@ -12,9 +12,9 @@ import { maskPhoneNumber } from '../domain/phone';
 import { secondsUntil } from '../domain/throttle';
 import { matchTotpStep } from '../domain/totp';
 import type { User } from '../domain/user';
-import { Problem, ProblemCode } from '../http/problem';
 import { giveBackAttempt, takeAttempt, tooManyAttempts } from './attempt-limits';
 import type { AuthDeps } from './auth-deps';
+import { type ApplicationError, conflict, ErrorCode, rateLimited, unauthorized } from './errors';
 import { type AuthenticatedResult, newId, openSession } from './session';
 import { reserveSms } from './sms-limits';
 
@@ -30,7 +30,7 @@ export interface MfaRequiredResult {
 const throttleSubject = (deps: AuthDeps, email: string): string =>
   keyedHash(deps.keys.codePepper, 'sign-in', normalizeEmail(email));
 
-const challengeExpired = (): Problem => new Problem(401, ProblemCode.CHALLENGE_EXPIRED);
+const challengeExpired = (): ApplicationError => unauthorized(ErrorCode.CHALLENGE_EXPIRED);
 
 /** Step one: email and password. */
 export const logIn = async (
@@ -47,7 +47,7 @@ export const logIn = async (
   // An unknown email still pays for one scrypt check, so the answer's timing does not tell.
   const passwordHash = user?.passwordHash ?? decoyPasswordHash(deps.config.scryptLogN);
   const passwordOk = await verifyPassword(input.password, passwordHash);
-  if (!user || !passwordOk) throw new Problem(401, ProblemCode.INVALID_CREDENTIALS);
+  if (!user || !passwordOk) throw unauthorized(ErrorCode.INVALID_CREDENTIALS);
 
   if (user.mfa.method === 'NONE') {
     await deps.throttle.reset(subject);
@@ -136,8 +136,8 @@ export const verifyCode = async (
       AuthPolicy.maxWrongCodesPerChallenge,
     );
     if (wrongAttempts === null) throw challengeExpired();
-    throw new Problem(401, ProblemCode.INVALID_CODE, {
-      extensions: { attemptsRemaining: AuthPolicy.maxWrongCodesPerChallenge - wrongAttempts },
+    throw unauthorized(ErrorCode.INVALID_CODE, {
+      attemptsRemaining: AuthPolicy.maxWrongCodesPerChallenge - wrongAttempts,
     });
   }
   // Deleting the challenge is what makes the code single-use, even against a concurrent request.
@@ -157,8 +157,8 @@ export const resendCode = async (
   now: Date,
 ): Promise<{ challengeId: string; destination: string; expiresAt: string; resendsRemaining: number }> => {
   const challenge = await liveChallenge(deps, input.challengeId, now);
-  if (challenge.method !== 'SMS') throw new Problem(409, ProblemCode.RESEND_NOT_AVAILABLE);
-  if (challenge.resends >= AuthPolicy.maxResends) throw new Problem(429, ProblemCode.RESEND_LIMIT_REACHED);
+  if (challenge.method !== 'SMS') throw conflict(ErrorCode.RESEND_NOT_AVAILABLE);
+  if (challenge.resends >= AuthPolicy.maxResends) throw rateLimited(ErrorCode.RESEND_LIMIT_REACHED);
   const nextAllowed = new Date(
     new Date(challenge.lastSentAt ?? 0).getTime() + AuthPolicy.resendIntervalSeconds * 1000,
   ).toISOString();

@@ -2,14 +2,14 @@
  * The SMS limits of PRODUCT.md §1, checked and counted before anything is sent: SMS cost money, so
  * neither a user nor a phone number can be made to receive codes without bound.
  */
-import { AuthPolicy } from '../config';
+import { AuthPolicy } from '../domain/auth-policy';
 import { keyedHash } from '../domain/one-time-code';
-import { ProblemCode, retryLaterProblem } from '../http/problem';
 import type { AuthDeps } from './auth-deps';
+import { ErrorCode, rateLimited } from './errors';
 
 /**
  * Counts one SMS to `phoneNumber` for `userId` against both limits at once.
- * @throws Problem 429 SMS_LIMIT_REACHED with `Retry-After` when either is reached; nothing is counted then.
+ * @throws ApplicationError 429 SMS_LIMIT_REACHED with `Retry-After` when either is reached; nothing is counted then.
  */
 export const reserveSms = async (
   deps: Pick<AuthDeps, 'smsQuota' | 'keys'>,
@@ -29,6 +29,6 @@ export const reserveSms = async (
     now,
   );
   if ('retryAfter' in outcome) {
-    throw retryLaterProblem(429, ProblemCode.SMS_LIMIT_REACHED, outcome.retryAfter);
+    throw rateLimited(ErrorCode.SMS_LIMIT_REACHED, outcome.retryAfter);
   }
 };

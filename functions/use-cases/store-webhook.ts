@@ -5,10 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { verifyStoreSignature } from '../domain/store-signature';
-import { Problem, ProblemCode } from '../http/problem';
 import type { OpsNotifier } from '../ports/messaging';
 import type { OrderStore } from '../ports/orders';
 import type { PurchaseWorkflow } from '../ports/purchase-workflow';
+import { ErrorCode, unauthorized } from './errors';
 
 export interface StoreWebhookDeps {
   orders: OrderStore;
@@ -23,8 +23,7 @@ export const authenticateStoreEvent = (
   signature: string | undefined,
   now: Date,
 ) => {
-  if (!verifyStoreSignature(secret, signature, rawBody, now))
-    throw new Problem(401, ProblemCode.INVALID_SIGNATURE);
+  if (!verifyStoreSignature(secret, signature, rawBody, now)) throw unauthorized(ErrorCode.INVALID_SIGNATURE);
 };
 
 /** The event's envelope; unknown fields are ignored because the store may add some. */

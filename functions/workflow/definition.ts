@@ -8,8 +8,9 @@
  * → MarkNeedsReview → NeedsReview when the payment does not match its checkout. A task that keeps failing is caught by MarkFailed → PurchaseFailed.
  * Every task is idempotent, so a retry, or a replay of the whole order, never renews twice.
  */
-import { StepOutcome } from './step-contract';
-import { TRANSIENT_ERROR } from './transient-error';
+
+import { TRANSIENT_ERROR } from '../use-cases/errors';
+import { StepOutcome } from '../use-cases/purchase-steps';
 
 /** The Task states; each name is also the state's name in the definition. */
 export const PurchaseTask = {

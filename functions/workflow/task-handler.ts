@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { logger } from '../logger';
+import type { StepResult } from '../use-cases/purchase-steps';
 import type { PurchaseTask } from './definition';
-import type { StepResult } from './step-contract';
 import { toTaskError } from './transient-error';
 
 /** The input did not have the shape the definition's Parameters give this task. */

@@ -6,18 +6,7 @@
  */
 
 import { isDependencyUnavailable } from '../adapters/dependency-errors';
-
-/** The error name the definition's Retry rules match. */
-export const TRANSIENT_ERROR = 'TransientError';
-
-/** A failure that may succeed if the step runs again. */
-export class TransientError extends Error {
-  public override readonly name = TRANSIENT_ERROR;
-
-  public constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+import { TransientError } from '../use-cases/errors';
 
 /** Whether an error from an AWS SDK call or the network may go away on a retry. */
 export const isTransient = (error: unknown): boolean =>

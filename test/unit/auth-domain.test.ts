@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
+import { JwtTokenService } from '../../functions/adapters/jwt-token-service';
 import { normalizeEmail, userIdFor } from '../../functions/domain/identity';
 import { negotiateLocale } from '../../functions/domain/locale';
 import { codeMatches, generateSmsCode, hashCode } from '../../functions/domain/one-time-code';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../functions/domain/password';
 import { maskPhoneNumber } from '../../functions/domain/phone';
 import { deriveKeys } from '../../functions/domain/secrets';
-import { TokenService } from '../../functions/domain/tokens';
 import { generateTotpSecret, matchTotpStep, totpCodeAt } from '../../functions/domain/totp';
 
 const pepper = deriveKeys('unit-test-secret').codePepper;
@@ -91,7 +91,7 @@ describe('TOTP', () => {
 });
 
 describe('access tokens', () => {
-  const tokens = new TokenService(deriveKeys('unit-test-secret').tokenSigningKey);
+  const tokens = new JwtTokenService(deriveKeys('unit-test-secret').tokenSigningKey);
   const issued = new Date('2026-11-28T10:00:00.000Z');
   const expires = new Date('2026-11-28T11:00:00.000Z');
 
@@ -106,7 +106,7 @@ describe('access tokens', () => {
   });
 
   it('are refused when signed with another key or tampered with', async () => {
-    const other = new TokenService(deriveKeys('another-secret').tokenSigningKey);
+    const other = new JwtTokenService(deriveKeys('another-secret').tokenSigningKey);
     const token = await other.sign({ sessionId: 's-1', userId: 'u-1' }, issued, expires);
     const [header, , signature] = token.split('.');
     const tampered = `${header}.${Buffer.from('{"sid":"x","sub":"y"}').toString('base64url')}.${signature}`;

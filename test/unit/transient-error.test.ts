@@ -1,4 +1,5 @@
-import { isTransient, TransientError, toTaskError } from '../../functions/workflow/transient-error';
+import { TransientError } from '../../functions/use-cases/errors';
+import { isTransient, toTaskError } from '../../functions/workflow/transient-error';
 
 const awsError = (name: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} happened`), { name, ...extra });

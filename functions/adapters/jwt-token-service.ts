@@ -1,16 +1,11 @@
 import { jwtVerify, SignJWT } from 'jose';
-
-/** Claims the access token carries. The session record behind `sid` is the source of truth. */
-export interface AccessTokenClaims {
-  sessionId: string;
-  userId: string;
-}
+import type { AccessTokenClaims, TokenService } from '../ports/tokens';
 
 const ISSUER = 'renewal-hub';
 const AUDIENCE = 'renewal-hub-api';
 
-/** Signs and verifies access tokens (HS256 JWTs). Verification never throws; it answers null. */
-export class TokenService {
+/** Access tokens as HS256 JWTs (jose). */
+export class JwtTokenService implements TokenService {
   public constructor(private readonly key: Uint8Array) {}
 
   public async sign(claims: AccessTokenClaims, issuedAt: Date, expiresAt: Date): Promise<string> {
