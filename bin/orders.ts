@@ -1,10 +1,11 @@
 /** `npm run orders -- list|replay …`; see `--help`. */
+import { localOrdersWorkflow } from '../functions/local/orders-workflow';
 import { ExitCode, runOrdersCli } from '../functions/operations/orders-cli';
 
 // An operator's command on a Node 20 workstation: the SDK's runtime notice would bury the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-runOrdersCli(process.argv.slice(2), process).then(
+runOrdersCli(process.argv.slice(2), process, undefined, localOrdersWorkflow).then(
   (code) => {
     process.exitCode = code;
   },

@@ -14,6 +14,7 @@ import { EnvName } from '../config';
 import type { TrackedOrder } from '../domain/order';
 import { OperatorOrderStatus } from '../domain/order';
 import { formatMinorUnits } from '../domain/pricing';
+import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/purchase-workflow';
 import { listOperatorOrders, type OrderRow, ReplayOutcome, replayOrder } from '../use-cases/order-operations';
 
 export const ExitCode = { OK: 0, NOT_DONE: 1, USAGE: 2, FAILED: 3 } as const;
@@ -116,11 +117,23 @@ const table = (rows: readonly OrderRow[]): string => {
     .join('\n');
 };
 
-/** Runs the command; returns the exit code (see {@link ExitCode}). */
+/** The workflow in this process, for `--endpoint` runs against a local table (the local run's own). */
+export interface InProcessWorkflow extends PurchaseWorkflow, PurchaseReplayer {
+  whenIdle(): Promise<void>;
+}
+
+/** Builds an {@link InProcessWorkflow} whose tasks use the table `tableName` at `endpoint`. */
+export type InProcessWorkflowFactory = (endpoint: string, tableName: string) => Promise<InProcessWorkflow>;
+
+/**
+ * Runs the command; returns the exit code (see {@link ExitCode}). `inProcessWorkflow` replays orders of
+ * a local table (`--endpoint`); the entry point passes the local run's.
+ */
 export const runOrdersCli = async (
   argv: readonly string[],
   streams: CliStreams,
   now: () => Date = () => new Date(),
+  inProcessWorkflow?: InProcessWorkflowFactory,
 ): Promise<ExitCode> => {
   const { stdout, stderr } = streams;
   let values: Options;
@@ -152,7 +165,7 @@ export const runOrdersCli = async (
       else stdout.write(rows.length ? `${table(rows)}\n` : 'No orders need an operator.\n');
       return ExitCode.OK;
     }
-    return await replay(positionals[1] as string, values, tableName, client, streams);
+    return await replay(positionals[1] as string, values, tableName, client, streams, inProcessWorkflow);
   } catch (error) {
     stderr.write(`orders ${positionals[0]} failed: ${(error as Error).message}\n`);
     return ExitCode.FAILED;
@@ -189,9 +202,12 @@ const replay = async (
   tableName: string,
   client: ReturnType<typeof createDocumentClient>,
   { stdout, stderr }: CliStreams,
+  inProcessWorkflow: InProcessWorkflowFactory | undefined,
 ): Promise<ExitCode> => {
   const purchases = new DynamoPurchaseStore(client, tableName);
-  const local = values.endpoint ? await localWorkflow(values.endpoint, tableName) : undefined;
+  if (values.endpoint && !inProcessWorkflow) throw new Error('--endpoint needs the in-process workflow');
+  const local =
+    values.endpoint && inProcessWorkflow ? await inProcessWorkflow(values.endpoint, tableName) : undefined;
   const workflow =
     local ??
     new SfnPurchaseWorkflow(
@@ -228,17 +244,6 @@ const replay = async (
   if (!ended) return ExitCode.FAILED;
   stdout.write(`Outcome: ${describe(ended)}.\n`);
   return ended.status === 'FULFILLED' ? ExitCode.OK : ExitCode.NOT_DONE;
-};
-
-/**
- * The workflow in this process (as `npm start` runs it), its tasks pointed at the given table: they
- * build their stores from the environment, read once.
- */
-const localWorkflow = async (endpoint: string, tableName: string) => {
-  process.env[EnvName.DYNAMODB_ENDPOINT] = endpoint;
-  process.env[EnvName.TABLE_NAME] = tableName;
-  const { LocalPurchaseWorkflow } = await import('../local/purchase-workflow');
-  return new LocalPurchaseWorkflow();
 };
 
 /** Reads the order until its replay has ended (a status other than the failure it had), or `waitSeconds` pass. */

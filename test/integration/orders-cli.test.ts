@@ -2,6 +2,7 @@
  * `npm run orders` against DynamoDB Local, in-process: a FAILED order (SES refusing every send) is
  * listed, replayed once the cause is fixed, and completes once; replaying again does nothing.
  */
+import { localOrdersWorkflow } from '../../functions/local/orders-workflow';
 import { runOrdersCli } from '../../functions/operations/orders-cli';
 import { checkoutStore, config, licenseStore, purchaseStore } from '../../functions/wiring';
 import { codeFor, createPurchaseHarness, type PurchaseHarness } from '../support/purchase';
@@ -31,6 +32,7 @@ const orders = async (...argv: string[]) => {
       stderr: { write: (text: string) => (stderr += text) },
     },
     () => h.clock.now(),
+    localOrdersWorkflow,
   );
   return { code, stdout, stderr };
 };
