@@ -48,8 +48,9 @@ import type { TokenService } from './ports/tokens';
 import type { UserStore } from './ports/users';
 import type { WorkspaceStore } from './ports/workspaces';
 import type { ActivationCodeDeps } from './use-cases/activation-codes';
-import type { AuthDeps } from './use-cases/auth-deps';
+import type { AuthDeps } from './use-cases/auth-common';
 import type { CheckoutDeps } from './use-cases/checkouts';
+import type { LicenseDeps } from './use-cases/licenses';
 
 interface Overrides {
   config?: Config;
@@ -197,18 +198,20 @@ export const authDeps = async (): Promise<AuthDeps> => {
 };
 
 /** The license use cases' dependencies. */
-export const licenseDeps = async (): Promise<ActivationCodeDeps> => {
-  const { codePepper, cursorKey } = await keys();
-  return {
-    licenses: licenseStore(),
-    workspaces: workspaceStore(),
-    catalog: catalogStore(),
-    throttle: throttleStore(),
-    cursorKey,
-    pepper: codePepper,
-    policy: { windowDays: config().renewalWindowDays, legacyCutoff: config().legacyCutoff },
-  };
-};
+export const licenseDeps = async (): Promise<LicenseDeps> => ({
+  licenses: licenseStore(),
+  workspaces: workspaceStore(),
+  catalog: catalogStore(),
+  cursorKey: (await keys()).cursorKey,
+  policy: { windowDays: config().renewalWindowDays, legacyCutoff: config().legacyCutoff },
+});
+
+/** Entering an activation code: the license use cases' dependencies, its attempt limit and pepper. */
+export const activationCodeDeps = async (): Promise<ActivationCodeDeps> => ({
+  ...(await licenseDeps()),
+  throttle: throttleStore(),
+  pepper: (await keys()).codePepper,
+});
 
 /** The checkout use cases' dependencies. */
 export const checkoutDeps = async (): Promise<CheckoutDeps> => ({

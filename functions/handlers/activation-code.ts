@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { resourceId } from '../http/schemas';
 import { enterActivationCode } from '../use-cases/activation-codes';
-import { licenseDeps } from '../wiring';
+import { activationCodeDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
 /** Any string up to 64 characters: a malformed code is 422 INVALID_ACTIVATION_CODE, as PRODUCT.md says. */
@@ -9,7 +9,7 @@ const body = z.strictObject({ activationCode: z.string().check(z.maxLength(64)) 
 
 export const handler = httpHandler('activation-code', { body }, async ({ body, params, session, now }) => {
   const { created, license } = await enterActivationCode(
-    await licenseDeps(),
+    await activationCodeDeps(),
     session.userId,
     resourceId(params, 'workspaceId'),
     body.activationCode,

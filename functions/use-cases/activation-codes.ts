@@ -6,7 +6,7 @@
 import { normalizeActivationCode } from '../domain/activation-code';
 import { keyedHash } from '../domain/one-time-code';
 import type { ThrottleStore } from '../ports/auth-records';
-import { giveBackAttempt, takeAttempt } from './attempt-limits';
+import { giveBackAttempt, takeAttempt } from './auth-common';
 import { conflict, ErrorCode, notFound, rejected } from './errors';
 import { type LicenseDeps, licenseView } from './licenses';
 

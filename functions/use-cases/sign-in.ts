@@ -12,10 +12,16 @@ import { maskPhoneNumber } from '../domain/phone';
 import { secondsUntil } from '../domain/throttle';
 import { matchTotpStep } from '../domain/totp';
 import type { User } from '../domain/user';
-import { giveBackAttempt, takeAttempt, tooManyAttempts } from './attempt-limits';
-import type { AuthDeps } from './auth-deps';
+import type { AuthDeps } from './auth-common';
+import {
+  type AuthenticatedResult,
+  giveBackAttempt,
+  newId,
+  openSession,
+  takeAttempt,
+  tooManyAttempts,
+} from './auth-common';
 import { type ApplicationError, conflict, ErrorCode, rateLimited, unauthorized } from './errors';
-import { type AuthenticatedResult, newId, openSession } from './session';
 import { reserveSms } from './sms-limits';
 
 export interface MfaRequiredResult {

@@ -4,7 +4,7 @@
  */
 import { AuthPolicy } from '../domain/auth-policy';
 import { keyedHash } from '../domain/one-time-code';
-import type { AuthDeps } from './auth-deps';
+import type { AuthDeps } from './auth-common';
 import { ErrorCode, rateLimited } from './errors';
 
 /**

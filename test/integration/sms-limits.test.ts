@@ -3,7 +3,7 @@
  * rolling 24 h, sign-in, resend and enrolment together, also under concurrency; past that 429
  * SMS_LIMIT_REACHED with Retry-After, and nothing is sent (counted with the harness's SMS recorder).
  */
-import { openSession } from '../../functions/use-cases/session';
+import { openSession } from '../../functions/use-cases/auth-common';
 import { authDeps, userStore } from '../../functions/wiring';
 import { type ApiAnswer, callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';
