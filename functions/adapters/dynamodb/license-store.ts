@@ -9,8 +9,7 @@ import type {
 } from '../../domain/license';
 import type { LicensePage, LicensePageQuery, LicenseStore } from '../../ports/licenses';
 import { batchWrite } from './batch-write';
-import { isConditionFailure } from './errors';
-import { withoutKeys } from './item';
+import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
 import {
   codeItem,
   LicenseKeys,
@@ -196,8 +195,8 @@ export class DynamoLicenseStore implements LicenseStore {
    * code redoes, so an interrupted attachment converges.
    */
   public async attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean> {
-    try {
-      await this.client.send(
+    const attached = await succeedsUnlessConditionFails(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: LicenseKeys.license(license.licenseId),
@@ -210,11 +209,9 @@ export class DynamoLicenseStore implements LicenseStore {
             ':null': 'NULL',
           },
         }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
+    if (!attached) return false;
     await this.syncListEntries(license.licenseId);
     return true;
   }

@@ -8,8 +8,7 @@ import {
 import { type Checkout, CheckoutStatus } from '../../domain/checkout';
 import type { TrackedOrder } from '../../domain/order';
 import type { PurchaseStore, RenewalTarget, RenewalWrite } from '../../ports/purchases';
-import { isConditionFailure } from './errors';
-import { withoutKeys } from './item';
+import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
 import { LicenseKeys, recordOf } from './license-items';
 import { renewalTransaction } from './renewal-transaction';
 import { Keys } from './table-definition';
@@ -151,9 +150,9 @@ export class DynamoPurchaseStore implements PurchaseStore {
         ExpressionAttributeValues: { ':at': at, ':fulfilled': 'FULFILLED' },
       }),
     );
-    // A replay after a failed email: the checkout the failure marked is complete now.
-    await this.client
-      .send(
+    // A replay after a failed email: the checkout the failure marked is complete now (if it was marked).
+    await succeedsUnlessConditionFails(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: Keys.checkout(order.checkoutId),
@@ -166,10 +165,8 @@ export class DynamoPurchaseStore implements PurchaseStore {
             ':orderId': order.orderId,
           },
         }),
-      )
-      .catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+      ),
+    );
   }
 
   public async markFailed(failure: {
@@ -257,13 +254,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
   }
 
   /** Runs a transaction; false when a condition failed. */
-  private async transact(items: TransactItem[]): Promise<boolean> {
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  private transact(items: TransactItem[]): Promise<boolean> {
+    return succeedsUnlessConditionFails(this.client.send(new TransactWriteCommand({ TransactItems: items })));
   }
 }
