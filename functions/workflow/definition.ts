@@ -8,6 +8,7 @@
  * → MarkNeedsReview → NeedsReview when the payment does not match its checkout. A task that keeps failing is caught by MarkFailed → PurchaseFailed.
  * Every task is idempotent, so a retry, or a replay of the whole order, never renews twice.
  */
+import { Need } from '../needs';
 import { StepOutcome } from './step-contract';
 import { TRANSIENT_ERROR } from './transient-error';
 
@@ -22,12 +23,11 @@ export const PurchaseTask = {
 } as const;
 export type PurchaseTask = (typeof PurchaseTask)[keyof typeof PurchaseTask];
 
-/** What a task function may touch in AWS besides reading and writing the table (every task does). */
-export const TaskNeed = {
-  SEND_EMAIL: 'SEND_EMAIL',
-  /** Publish to the operations topic. */
-  NOTIFY_OPS: 'NOTIFY_OPS',
-} as const;
+/**
+ * The {@link Need}s a task function may have besides reading and writing the table (every task does): the
+ * workflow has no token secret, webhook secret or state machine to give a task.
+ */
+export const TaskNeed = { SEND_EMAIL: Need.SEND_EMAIL, NOTIFY_OPS: Need.NOTIFY_OPS } as const;
 export type TaskNeed = (typeof TaskNeed)[keyof typeof TaskNeed];
 
 export interface TaskDefinition {
