@@ -1,3 +1,5 @@
+import { Need } from './needs';
+
 /**
  * The one route table. The CDK HTTP API (one Lambda function per route) and the local server are both
  * built from it, so the deployed API and `npm start` cannot drift apart.
@@ -17,23 +19,8 @@ export interface RouteDefinition {
   readonly summary: string;
 }
 
-/** AWS capabilities a handler needs beyond reading and writing the table. */
-export const Need = {
-  SEND_SMS: 'SEND_SMS',
-  SEND_EMAIL: 'SEND_EMAIL',
-  TABLE_READ_ONLY: 'TABLE_READ_ONLY',
-  /** Starts the purchase workflow (Step Functions). */
-  START_PURCHASE_WORKFLOW: 'START_PURCHASE_WORKFLOW',
-  /** Reads the store's webhook signing secret. */
-  STORE_WEBHOOK_SECRET: 'STORE_WEBHOOK_SECRET',
-  /** Publishes to the operations topic (something needs a person). */
-  NOTIFY_OPS: 'NOTIFY_OPS',
-  /** No access to the token secret: the route neither issues nor checks sessions (the store's webhook). */
-  NO_TOKEN_SECRET: 'NO_TOKEN_SECRET',
-  /** Touches nothing in AWS: no table, no secret (liveness). */
-  NO_AWS_ACCESS: 'NO_AWS_ACCESS',
-} as const;
-export type Need = (typeof Need)[keyof typeof Need];
+// Re-exported: readers of the route table name a route's needs with it.
+export { Need };
 
 export const routes = {
   health: {

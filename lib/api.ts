@@ -12,12 +12,10 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../functions/cors-policy';
 import { type RouteId, routeList } from '../functions/routes';
 import { HandlerFunction } from './lambda-defaults';
 import { grantRouteNeeds, type RouteResources, routeEnvironment } from './route-permissions';
-
-/** The request headers browsers may send cross-origin (PRODUCT.md §2). */
-const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'];
 
 /**
  * Default route throttling of the stage (requests per second, burst), well below the account's API Gateway
@@ -129,9 +127,8 @@ export class Api extends Construct {
 
 const corsPreflight = (origins: readonly string[]): CorsPreflightOptions => ({
   allowOrigins: [...origins],
-  allowHeaders: CORS_ALLOWED_HEADERS,
+  allowHeaders: [...CORS_ALLOW_HEADERS],
   allowMethods: [...new Set(routeList().map((route) => CorsHttpMethod[route.method]))],
-  // A throttled sign-in answers 429 with Retry-After, which a browser app must be able to read.
-  exposeHeaders: ['Retry-After'],
-  maxAge: Duration.hours(1),
+  exposeHeaders: [...CORS_EXPOSE_HEADERS],
+  maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
 });

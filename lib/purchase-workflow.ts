@@ -15,8 +15,8 @@ import {
 import { ALARM_PERIOD, alarmOnAnyToOps } from './alarms';
 import type { DataTable } from './data-table';
 import { HandlerFunction } from './lambda-defaults';
+import { grantNeeds, NEED_EFFECTS, needsEnvironment } from './needs';
 import type { OpsTopic } from './ops-topic';
-import { grantSendEmail, type NeedEffect, opsEnvironment } from './route-permissions';
 
 /** What the task functions may be granted. */
 export interface TaskResources {
@@ -29,20 +29,14 @@ export interface TaskResources {
 export type PurchaseWorkflowProps = TaskResources;
 
 /**
- * Every {@link TaskNeed}'s effect, exhaustive like the routes' (`satisfies Record<TaskNeed, …>`). Every task
- * reads and writes the table; no task gets the token secret (activation codes are stored as plain SHA-256,
- * see `functions/domain/activation-code.ts`).
+ * The effects of the needs a task may declare: the one grant table's ({@link NEED_EFFECTS}), as for routes.
+ * Every task reads and writes the table; no task gets the token secret (activation codes are stored as
+ * plain SHA-256, see `functions/domain/activation-code.ts`).
  */
 export const TASK_NEEDS = {
-  [TaskNeed.SEND_EMAIL]: {
-    grant: ({ scope, role, resources }) => grantSendEmail(scope, role, resources.emailFrom),
-    environment: (resources) => ({ [EnvName.EMAIL_FROM]: resources.emailFrom }),
-  },
-  [TaskNeed.NOTIFY_OPS]: {
-    grant: ({ role, resources }) => resources.opsTopic.grantPublish(role),
-    environment: (resources) => opsEnvironment(resources.opsTopic),
-  },
-} satisfies Record<TaskNeed, NeedEffect<TaskResources>>;
+  [TaskNeed.SEND_EMAIL]: NEED_EFFECTS[TaskNeed.SEND_EMAIL],
+  [TaskNeed.NOTIFY_OPS]: NEED_EFFECTS[TaskNeed.NOTIFY_OPS],
+} satisfies Record<TaskNeed, unknown>;
 
 /** `${Task}`: where the definition substitutions put each task's function ARN. */
 const placeholder = (task: PurchaseTask): string => `\${${task}}`;
@@ -72,15 +66,13 @@ export class PurchaseWorkflow extends Construct {
         entry: join(__dirname, '..', 'functions', 'tasks', `${task.handler}.ts`),
         description: `Purchase workflow task ${task.name}: ${task.summary}`.slice(0, 256),
         memoryMb: task.memoryMb,
-        environment: Object.assign(
-          { [EnvName.TABLE_NAME]: props.table.table.tableName },
-          ...task.needs.map((need) => TASK_NEEDS[need].environment(props)),
-        ),
+        environment: {
+          [EnvName.TABLE_NAME]: props.table.table.tableName,
+          ...needsEnvironment(task.needs, props),
+        },
       });
       props.table.grantReadWrite(handler.role);
-      for (const need of task.needs) {
-        TASK_NEEDS[need].grant({ scope: handler, role: handler.role, resources: props });
-      }
+      grantNeeds(handler, handler.role, task.needs, props);
       functions.set(task.name, handler);
     }
     this.functions = functions;

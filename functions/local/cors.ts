@@ -1,14 +1,9 @@
 /**
  * CORS as the deployed HTTP API answers it, with the local origin rule of PRODUCT.md §2: any
  * `http://localhost:*` or `http://127.0.0.1:*` page may call the local API.
+ * The headers and preflight cache time are the stack's (functions/cors-policy.ts).
  */
-
-/** Request headers a browser frontend may send (the stack's `allowHeaders`, lib/api.ts). */
-export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'];
-/** Response headers a frontend must be able to read: the 429 back-off. */
-export const CORS_EXPOSE_HEADERS = ['Retry-After'];
-/** How long a browser may cache a preflight answer, in seconds (the stack's `maxAge`). */
-export const CORS_MAX_AGE_SECONDS = 3600;
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../cors-policy';
 
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 

@@ -10,6 +10,7 @@ import { awsClientOptions } from '../adapters/aws-client-options';
 import { DynamoOrderStore } from '../adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from '../adapters/dynamodb/purchase-store';
 import { SfnPurchaseWorkflow } from '../adapters/sfn-purchase-workflow';
+import { type CliStreams, TABLE_OPTIONS, TABLE_OPTIONS_HELP, UsageError } from '../cli-options';
 import { EnvName } from '../config';
 import type { TrackedOrder } from '../domain/order';
 import { OperatorOrderStatus } from '../domain/order';
@@ -19,12 +20,6 @@ import { listOperatorOrders, type OrderRow, ReplayOutcome, replayOrder } from '.
 
 export const ExitCode = { OK: 0, NOT_DONE: 1, USAGE: 2, FAILED: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-
-/** Where the command writes: `process` in real use. */
-export interface CliStreams {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
 
 export const USAGE = `Usage:
   npm run orders -- list [--status NEEDS_REVIEW|FAILED] [--since <ISO instant>] [--json] [table options]
@@ -42,31 +37,22 @@ replay   runs the purchase workflow again for a FAILED order, once per failure: 
 
 Table options:
   --table <name>      the table (default: TABLE_NAME)
-  --endpoint <url>    a DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local
-  --region <region>   the AWS region (default: AWS_REGION or the profile's)
-  -h, --help          show this help
+${TABLE_OPTIONS_HELP}
 
 Exit codes: 0 done, 1 not replayed or not completed, 2 usage error, 3 failure.
 `;
-
-class UsageError extends Error {
-  public override readonly name = 'UsageError';
-}
 
 const parseOptions = (argv: readonly string[]) =>
   parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: {
-      table: { type: 'string' },
-      endpoint: { type: 'string' },
-      region: { type: 'string' },
+      ...TABLE_OPTIONS,
       status: { type: 'string' },
       since: { type: 'string' },
       json: { type: 'boolean' },
       'state-machine-arn': { type: 'string' },
       wait: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
 

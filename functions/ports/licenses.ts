@@ -32,10 +32,6 @@ export interface LicenseStore {
   listForAdmin(userId: string, query: LicensePageQuery): Promise<LicensePage>;
   /** The license a (normalized) activation code belongs to, if any. */
   findIdByActivationCode(code: string): Promise<string | null>;
-  /** Creates or replaces a license with its code (import). `placement` is null while unattached. */
-  put(license: NewLicense, placement: LicensePlacement | null): Promise<void>;
-  /** Deletes a former administrator's list entries for a workspace. */
-  removeListEntries(userId: string, workspaceId: string): Promise<number>;
   /** Attaches an unattached license; false when it is attached already (someone got there first). */
   attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean>;
   /**
@@ -43,4 +39,12 @@ export interface LicenseStore {
    * an attachment), removing entries left under earlier expiry dates; idempotent. Returns the admins.
    */
   syncListEntries(licenseId: string): Promise<number>;
+}
+
+/** The data-file import's writes to licenses, which the app itself never makes. */
+export interface LicenseImportStore {
+  /** Creates or replaces a license with its code. `placement` is null while unattached. */
+  put(license: NewLicense, placement: LicensePlacement | null): Promise<void>;
+  /** Deletes a former administrator's list entries for a workspace. */
+  removeListEntries(userId: string, workspaceId: string): Promise<number>;
 }

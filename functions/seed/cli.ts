@@ -6,17 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type CliStreams, TABLE_OPTIONS, TABLE_OPTIONS_HELP, UsageError } from '../cli-options';
 import { type ImportPhase, type ImportSummary, importDataFile } from './import';
 import { type DataFile, DataFileInvalidError, parseDataFile } from './schema';
 
 export const ExitCode = { OK: 0, INVALID_FILE: 1, USAGE: 2, WRITE_FAILED: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-
-/** Where the command writes: `process` in real use. */
-export interface CliStreams {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-}
 
 export const USAGE = `Usage: npm run import -- --table <name> [--endpoint <url>] [--region <region>] <file.json>
 
@@ -26,17 +21,10 @@ gives the same table. Credentials come from the usual AWS environment (AWS_PROFI
 
 Options:
   --table <name>      the table to write to (required)
-  --endpoint <url>    a DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local
-  --region <region>   the AWS region (default: AWS_REGION or the profile's)
-  -h, --help          show this help
+${TABLE_OPTIONS_HELP}
 
 Exit codes: 0 imported, 1 invalid file, 2 usage error, 3 write failure.
 `;
-
-/** The command line itself is wrong (exit 2). */
-class UsageError extends Error {
-  public override readonly name = 'UsageError';
-}
 
 interface Arguments {
   table: string;
@@ -68,12 +56,7 @@ const parseOptions = (argv: readonly string[]) =>
   parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: {
-      table: { type: 'string' },
-      endpoint: { type: 'string' },
-      region: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: TABLE_OPTIONS,
   });
 
 /** A JSON.parse position turned into line:column, which is what an editor can jump to. */

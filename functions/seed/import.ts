@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWrite } from '../adapters/dynamodb/batch-write';
-import { DynamoLicenseStore } from '../adapters/dynamodb/license-store';
+import { DynamoLicenseImportStore } from '../adapters/dynamodb/license-import-store';
 import { DynamoUserStore } from '../adapters/dynamodb/user-store';
 import { DynamoWorkspaceStore } from '../adapters/dynamodb/workspace-store';
 import { forEachLimit } from '../adapters/for-each-limit';
 import { userIdFor } from '../domain/identity';
 import { hashPassword as scryptHash } from '../domain/password';
-import type { LicenseStore } from '../ports/licenses';
+import type { LicenseImportStore } from '../ports/licenses';
 import type { WorkspaceStore } from '../ports/workspaces';
 import { offerItem, priceItem, productItem } from './items';
 import type { DataFile, DataFileWorkspace } from './schema';
@@ -74,7 +74,7 @@ export const importDataFile = async (data: DataFile, options: ImportOptions): Pr
   } = options;
   const users = new DynamoUserStore(client, tableName);
   const workspaces = new DynamoWorkspaceStore(client, tableName);
-  const licenses = new DynamoLicenseStore(client, tableName);
+  const licenses = new DynamoLicenseImportStore(client, tableName);
 
   const run = async (
     phase: ImportPhase,
@@ -166,7 +166,7 @@ export const importDataFile = async (data: DataFile, options: ImportOptions): Pr
  */
 const removeDroppedAdmins = async (
   workspaces: WorkspaceStore,
-  licenses: LicenseStore,
+  licenses: LicenseImportStore,
   workspace: DataFileWorkspace,
 ): Promise<number> => {
   const kept = new Set(workspace.admins.map(userIdFor));

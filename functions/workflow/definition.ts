@@ -9,6 +9,7 @@
  * Every task is idempotent, so a retry, or a replay of the whole order, never renews twice.
  */
 
+import { Need } from '../needs';
 import { TRANSIENT_ERROR } from '../use-cases/errors';
 import { StepOutcome } from '../use-cases/purchase-steps';
 
@@ -23,12 +24,11 @@ export const PurchaseTask = {
 } as const;
 export type PurchaseTask = (typeof PurchaseTask)[keyof typeof PurchaseTask];
 
-/** What a task function may touch in AWS besides reading and writing the table (every task does). */
-export const TaskNeed = {
-  SEND_EMAIL: 'SEND_EMAIL',
-  /** Publish to the operations topic. */
-  NOTIFY_OPS: 'NOTIFY_OPS',
-} as const;
+/**
+ * The {@link Need}s a task function may have besides reading and writing the table (every task does): the
+ * workflow has no token secret, webhook secret or state machine to give a task.
+ */
+export const TaskNeed = { SEND_EMAIL: Need.SEND_EMAIL, NOTIFY_OPS: Need.NOTIFY_OPS } as const;
 export type TaskNeed = (typeof TaskNeed)[keyof typeof TaskNeed];
 
 export interface TaskDefinition {

@@ -3,9 +3,10 @@
  * Local; whatever the interleaving, at most 5 failed attempts are evaluated before the rest answer 429.
  */
 import { totpCodeAt } from '../../functions/domain/totp';
-import { licenseStore, workspaceStore } from '../../functions/wiring';
+import { workspaceStore } from '../../functions/wiring';
 import { type ApiAnswer, callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness, TEST_TOTP_SECRET } from '../support/auth-harness';
+import { licenseImportStore } from '../support/license-import';
 import { tally } from '../support/tally';
 
 let h: AuthHarness;
@@ -142,7 +143,7 @@ describe('activation-code guesses', () => {
   const setUp = async () => {
     const userId = await h.addUser('admin@example.com', 'admin password');
     await workspaceStore().put({ workspaceId: 'ws-1', name: 'Acme', countryCode: 'PL' }, [userId]);
-    await licenseStore().put(
+    await licenseImportStore().put(
       {
         licenseId: 'lic-partner',
         workspaceId: null,

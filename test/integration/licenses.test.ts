@@ -6,6 +6,7 @@ import type { LicenseRecord } from '../../functions/domain/license';
 import { config, licenseStore, workspaceStore } from '../../functions/wiring';
 import { callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';
+import { licenseImportStore } from '../support/license-import';
 
 const DAY = 24 * 3600 * 1000;
 let h: AuthHarness;
@@ -49,7 +50,7 @@ const workspaces = {
 
 const addLicense = async (record: ReturnType<typeof license>, code: string) => {
   const ws = record.workspaceId ? workspaces[record.workspaceId as keyof typeof workspaces] : null;
-  await licenseStore().put(
+  await licenseImportStore().put(
     { ...record, activationCode: code },
     ws
       ? {
@@ -317,7 +318,7 @@ describe('POST /v1/workspaces/{id}/activation-codes', () => {
     const crowded = { workspaceId: 'ws-crowded', name: 'Crowded', countryCode: 'PL' };
     const others = Array.from({ length: 499 }, (_, index) => `user-crowd-${index}`);
     await workspaceStore().put(crowded, [ann, ...others]);
-    await licenseStore().put({ ...license('lic-crowd', null, 40), activationCode: codeFor(777) }, null);
+    await licenseImportStore().put({ ...license('lic-crowd', null, 40), activationCode: codeFor(777) }, null);
 
     const attached = await callRoute('activation-code', {
       token: annToken,

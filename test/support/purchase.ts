@@ -19,6 +19,7 @@ import {
   workspaceStore,
 } from '../../functions/wiring';
 import { createTestTable, testConfig } from './dynamodb';
+import { licenseImportStore } from './license-import';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
@@ -135,7 +136,7 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
         startsAt: '2025-11-01T00:00:00.000Z',
         expiresAt: new Date(clock.now().getTime() + daysLeft * DAY_MS).toISOString(),
       };
-      await licenseStore().put(
+      await licenseImportStore().put(
         { ...license, activationCode },
         {
           workspaceId: workspace.workspaceId,

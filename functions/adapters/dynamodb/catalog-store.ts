@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Offer, Price, Product } from '../../domain/catalog';
 import type { CatalogStore } from '../../ports/catalog';
-import { withoutKeys } from './item';
+import { withoutKeys } from './item-conventions';
 import { Keys } from './table-definition';
 
 /** Products, the price book and special offers (written by the import). */

@@ -7,8 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Challenge } from '../../domain/challenge';
 import type { ChallengeStore } from '../../ports/auth-records';
-import { isConditionFailure, ttlOf } from './errors';
-import { withoutKeys } from './item';
+import { succeedsUnlessConditionFails, ttlOf, unlessConditionFails, withoutKeys } from './item-conventions';
 import { Keys } from './table-definition';
 
 /** Sign-in challenges; DynamoDB's TTL removes abandoned ones. */
@@ -42,8 +41,8 @@ export class DynamoChallengeStore implements ChallengeStore {
   }
 
   public async recordWrongAttempt(challengeId: string, maxAttempts: number): Promise<number | null> {
-    try {
-      const { Attributes } = await this.client.send(
+    const output = await unlessConditionFails(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: Keys.challenge(challengeId),
@@ -52,28 +51,21 @@ export class DynamoChallengeStore implements ChallengeStore {
           ExpressionAttributeValues: { ':one': 1, ':max': maxAttempts },
           ReturnValues: 'UPDATED_NEW',
         }),
-      );
-      return Number(Attributes?.wrongAttempts);
-    } catch (error) {
-      if (isConditionFailure(error)) return null;
-      throw error;
-    }
+      ),
+    );
+    return output ? Number(output.Attributes?.wrongAttempts) : null;
   }
 
   public async consume(challengeId: string): Promise<boolean> {
-    try {
-      await this.client.send(
+    return succeedsUnlessConditionFails(
+      this.client.send(
         new DeleteCommand({
           TableName: this.tableName,
           Key: Keys.challenge(challengeId),
           ConditionExpression: 'attribute_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   public async replaceCode(
@@ -81,8 +73,8 @@ export class DynamoChallengeStore implements ChallengeStore {
     update: { codeHash: string; expiresAt: string; sentAt: string },
     rules: { maxResends: number; notSentAfter: string },
   ): Promise<boolean> {
-    try {
-      await this.client.send(
+    return succeedsUnlessConditionFails(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: Keys.challenge(challengeId),
@@ -100,11 +92,7 @@ export class DynamoChallengeStore implements ChallengeStore {
             ':notAfter': rules.notSentAfter,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

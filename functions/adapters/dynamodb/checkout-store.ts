@@ -1,8 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Checkout } from '../../domain/checkout';
 import type { CheckoutStore } from '../../ports/checkouts';
-import { isConditionFailure, ttlOf } from './errors';
-import { withoutKeys } from './item';
+import { succeedsUnlessConditionFails, ttlOf, withoutKeys } from './item-conventions';
 import { Keys } from './table-definition';
 
 /** Checkouts are kept a year after they stop being payable, then DynamoDB's TTL removes them. */
@@ -36,8 +35,8 @@ export class DynamoCheckoutStore implements CheckoutStore {
           },
         ]
       : [];
-    try {
-      await this.client.send(
+    return succeedsUnlessConditionFails(
+      this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -69,12 +68,8 @@ export class DynamoCheckoutStore implements CheckoutStore {
             ...supersede,
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   public async get(checkoutId: string): Promise<Checkout | null> {

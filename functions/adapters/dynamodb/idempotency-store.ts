@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../../ports/idempotency';
-import { isConditionFailure, ttlOf } from './errors';
+import { succeedsUnlessConditionFails, ttlOf } from './item-conventions';
 import { Keys } from './table-definition';
 
 /** Answers are kept at least this long (Stripe keeps them 24 h). */
@@ -23,8 +23,8 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
 
   public async begin(key: string, requestHash: string, now: Date): Promise<IdempotencyClaim> {
     const nowIso = now.toISOString();
-    try {
-      await this.client.send(
+    const claimed = await succeedsUnlessConditionFails(
+      this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
@@ -40,11 +40,9 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':now': nowIso },
         }),
-      );
-      return { kind: 'claimed' };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
+    if (claimed) return { kind: 'claimed' };
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: Keys.idempotency(key), ConsistentRead: true }),
     );
@@ -72,8 +70,9 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   public async release(key: string): Promise<void> {
-    await this.client
-      .send(
+    // A failed condition means the claim completed or lapsed meanwhile: that is left as it is.
+    await succeedsUnlessConditionFails(
+      this.client.send(
         new DeleteCommand({
           TableName: this.tableName,
           Key: Keys.idempotency(key),
@@ -81,9 +80,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS' },
         }),
-      )
-      .catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+      ),
+    );
   }
 }

@@ -1,28 +1,15 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
-import type {
-  LicensePlacement,
-  LicenseRecord,
-  LicenseRenewalState,
-  NewLicense,
-  Renewal,
-} from '../../domain/license';
+import type { LicensePlacement, LicenseRecord, LicenseRenewalState, Renewal } from '../../domain/license';
 import type { LicensePage, LicensePageQuery, LicenseStore } from '../../ports/licenses';
 import { batchWrite } from './batch-write';
-import { isConditionFailure } from './errors';
-import { withoutKeys } from './item';
-import {
-  codeItem,
-  LicenseKeys,
-  licenseItem,
-  listEntryItems,
-  listEntryKeys,
-  recordOf,
-  summaryOf,
-} from './license-items';
+import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
+import { LicenseKeys, listEntryItems, listEntryKeys, recordOf, summaryOf } from './license-items';
 import { Keys } from './table-definition';
 
-/** Licenses, their activation-code lookup and the per-administrator list (see license-items.ts). */
+/**
+ * Licenses, their activation-code lookup and the per-administrator list (see license-items.ts), as the
+ * app reads and changes them; the import's writes are `DynamoLicenseImportStore`'s.
+ */
 export class DynamoLicenseStore implements LicenseStore {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -104,100 +91,14 @@ export class DynamoLicenseStore implements LicenseStore {
     return Item ? String(Item.licenseId) : null;
   }
 
-  public async put(license: NewLicense, placement: LicensePlacement | null): Promise<void> {
-    const { Item: previous } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: LicenseKeys.license(license.licenseId),
-        ConsistentRead: true,
-      }),
-    );
-    const stale = previous ? await this.staleWrites(previous, license) : [];
-    const { activationCode, ...rest } = license;
-    const record = { ...rest, activationCodeHint: activationCodeHint(activationCode) };
-    const entries = placement ? listEntryItems(record, placement) : [];
-    // A license moved to another workspace sharing an administrator keeps that admin's entry key: the
-    // put replaces it, and one BatchWriteItem may not name a key twice.
-    const kept = new Set(entries.map((entry) => `${entry.pk}\n${entry.sk}`));
-    await batchWrite(
-      this.client,
-      this.tableName,
-      [
-        ...stale.filter(({ DeleteRequest: { Key } }) => !kept.has(`${Key.pk}\n${Key.sk}`)),
-        {
-          PutRequest: {
-            Item: {
-              ...licenseItem(license),
-              activationCodeHash: activationCodeLookupHash(license.activationCode),
-            },
-          },
-        },
-        { PutRequest: { Item: codeItem(license.licenseId, license.activationCode) } },
-        ...entries.map((Item) => ({ PutRequest: { Item } })),
-      ],
-      { concurrency: 1 },
-    );
-  }
-
-  /** Deletes for what a replaced license leaves behind: its old code and its old list entries. */
-  private async staleWrites(previous: Record<string, unknown>, next: NewLicense) {
-    const deletes: Array<{ DeleteRequest: { Key: Record<string, string> } }> = [];
-    if (
-      previous.activationCodeHash &&
-      previous.activationCodeHash !== activationCodeLookupHash(next.activationCode)
-    ) {
-      deletes.push({ DeleteRequest: { Key: LicenseKeys.codeByHash(String(previous.activationCodeHash)) } });
-    }
-    const old = recordOf(previous);
-    if (old.workspaceId) {
-      const { Item: workspace } = await this.client.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: Keys.workspace(old.workspaceId),
-          ConsistentRead: true,
-        }),
-      );
-      const admins = (workspace?.adminUserIds ?? []) as string[];
-      const moved = old.expiresAt !== next.expiresAt || old.workspaceId !== next.workspaceId;
-      if (moved) for (const Key of listEntryKeys(old, admins)) deletes.push({ DeleteRequest: { Key } });
-    }
-    return deletes;
-  }
-
-  public async removeListEntries(userId: string, workspaceId: string): Promise<number> {
-    const keys: Array<{ pk: string; sk: string }> = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': LicenseKeys.adminWorkspaceList(userId, workspaceId) },
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    await batchWrite(
-      this.client,
-      this.tableName,
-      keys.map((Key) => ({ DeleteRequest: { Key } })),
-      { concurrency: 1 },
-    );
-    return keys.length;
-  }
-
   /**
    * Attaches an unattached license: one conditional update, however many administrators the workspace
    * has; the list entries follow in batches ({@link syncListEntries}), which a repeated entry of the same
    * code redoes, so an interrupted attachment converges.
    */
   public async attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean> {
-    try {
-      await this.client.send(
+    const attached = await succeedsUnlessConditionFails(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: LicenseKeys.license(license.licenseId),
@@ -210,11 +111,9 @@ export class DynamoLicenseStore implements LicenseStore {
             ':null': 'NULL',
           },
         }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
+    if (!attached) return false;
     await this.syncListEntries(license.licenseId);
     return true;
   }

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OperatorOrder, OperatorOrderStatus, Order } from '../../domain/order';
 import type { OrderQueries, OrderStore } from '../../ports/orders';
-import { isConditionFailure } from './errors';
+import { succeedsUnlessConditionFails } from './item-conventions';
 import { Keys } from './table-definition';
 
 const ORDER_FIELDS = [
@@ -27,19 +27,15 @@ export class DynamoOrderStore implements OrderStore, OrderQueries {
   ) {}
 
   public async record(order: Order): Promise<boolean> {
-    try {
-      await this.client.send(
+    return succeedsUnlessConditionFails(
+      this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...Keys.order(order.orderId), type: 'ORDER', ...order },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   public async get(orderId: string): Promise<Order | null> {

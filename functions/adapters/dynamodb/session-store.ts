@@ -1,8 +1,7 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Session } from '../../domain/session';
 import type { SessionStore } from '../../ports/auth-records';
-import { ttlOf } from './errors';
-import { withoutKeys } from './item';
+import { ttlOf, withoutKeys } from './item-conventions';
 import { Keys } from './table-definition';
 
 /** Sessions; a token is only as good as its session item, so deleting the item revokes the token. */

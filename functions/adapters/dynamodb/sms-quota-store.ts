@@ -1,8 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { admitSend } from '../../domain/sms-limits';
 import type { SmsQuota, SmsQuotaStore } from '../../ports/auth-records';
-import { ttlOf } from './errors';
-import { sameVersion } from './item';
+import { sameVersion, ttlOf } from './item-conventions';
 import { Keys } from './table-definition';
 import { MAX_CAS_ROUNDS } from './throttle-store';
 

@@ -1,7 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FailureCount, ThrottleStore } from '../../ports/auth-records';
-import { isConditionFailure } from './errors';
-import { sameVersion } from './item';
+import { sameVersion, succeedsUnlessConditionFails } from './item-conventions';
 import { Keys } from './table-definition';
 
 /** A day after the last write, a counter is forgotten. */
@@ -49,8 +48,8 @@ export class DynamoThrottleStore implements ThrottleStore {
       const { version, ...before } = await this.read(subject);
       const after = change(before);
       if (!after) return { before, after: null };
-      try {
-        await this.client.send(
+      const written = await succeedsUnlessConditionFails(
+        this.client.send(
           new PutCommand({
             TableName: this.tableName,
             Item: {
@@ -63,11 +62,9 @@ export class DynamoThrottleStore implements ThrottleStore {
             },
             ...sameVersion(version),
           }),
-        );
-        return { before, after };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
+      if (written) return { before, after };
     }
     return null;
   }

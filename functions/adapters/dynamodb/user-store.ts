@@ -1,8 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MfaSetting, PendingEnrolment, User } from '../../domain/user';
 import type { UserStore } from '../../ports/users';
-import { isConditionFailure } from './errors';
-import { withoutKeys } from './item';
+import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
 import { Keys } from './table-definition';
 
 type UserItem = User & { pk: string; sk: string; type: 'USER' };
@@ -28,8 +27,8 @@ export class DynamoUserStore implements UserStore {
   }
 
   public async useTotpStep(email: string, step: number): Promise<boolean> {
-    try {
-      await this.client.send(
+    return succeedsUnlessConditionFails(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: Keys.user(email),
@@ -38,12 +37,8 @@ export class DynamoUserStore implements UserStore {
             'attribute_exists(pk) AND (attribute_not_exists(lastTotpStep) OR lastTotpStep < :step)',
           ExpressionAttributeValues: { ':step': step },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   public async setMfa(email: string, mfa: MfaSetting): Promise<void> {
