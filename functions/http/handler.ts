@@ -15,6 +15,8 @@ import { logger } from '../logger';
 import type { Session } from '../ports/auth-records';
 import { type RouteId, routes } from '../routes';
 import { clock, sessionStore, tokenService } from '../wiring';
+import { logContext } from './log-context';
+import { httpMetrics } from './metrics';
 import { Problem, ProblemCode, problemBody, retryLaterProblem } from './problem';
 import { bearerToken, normalizeHeaders, rawBodyOf, readJsonBody } from './request';
 import { unmatchedRouteProblem } from './unmatched-route';
@@ -98,6 +100,8 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(logContext())
+    .use(httpMetrics(routeId))
     .use(problemBoundary())
     .handler(handle) as unknown as ApiHandler;
 };
@@ -108,6 +112,7 @@ export const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undef
  */
 export const fallbackHandler = (): ApiHandler =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(logContext())
     .use(problemBoundary())
     .handler(async (event) => {
       throw unmatchedRouteProblem(event.rawPath ?? '/');
