@@ -10,14 +10,19 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { METRIC_NAMESPACE } from '../functions/metric-names';
 import type { HandlerFunction } from './lambda-defaults';
 import type { OpsTopic } from './ops-topic';
 
 /** Every alarm looks at sums over this period. */
 export const ALARM_PERIOD = Duration.minutes(5);
 
-/** The namespace of the metrics this stack derives from its logs. */
-export const METRIC_NAMESPACE = 'RenewalHub';
+/**
+ * The namespace of the metrics this stack derives from its logs: the same as the functions' EMF metrics
+ * (`functions/metric-names.ts`), so one namespace holds everything Renewal Hub reports. No clash: the
+ * log-derived ones have no dimensions, the EMF ones always carry `service`.
+ */
+export { METRIC_NAMESPACE };
 
 /**
  * An alarm that tells operations (through the operations topic) as soon as `metric` is above 0 in one

@@ -4,6 +4,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { SERVICE_NAME } from '../functions/metric-names';
 
 /**
  * esbuild options of every handler bundle. `test/bench/bundle-sizes.ts` bundles with these very options,
@@ -31,7 +32,7 @@ export const handlerBundling = {
 export const runtimeEnvironment = {
   /** Stack traces point at the TypeScript sources. */
   NODE_OPTIONS: '--enable-source-maps',
-  POWERTOOLS_SERVICE_NAME: 'renewal-hub',
+  POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
 } as const;
 
 /** What varies between handler functions. */

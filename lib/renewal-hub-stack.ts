@@ -3,7 +3,9 @@ import type { Construct } from 'constructs';
 import { EnvName } from '../functions/config';
 import { alarmOnAnyToOps, handlerErrorsMetric } from './alarms';
 import { Api } from './api';
+import { BusinessAlarms } from './business-alarms';
 import { DataTable } from './data-table';
+import { OpsDashboard } from './ops-dashboard';
 import { OpsTopic } from './ops-topic';
 import { PurchaseWorkflow } from './purchase-workflow';
 import { TokenSecret } from './secrets';
@@ -14,7 +16,8 @@ export type RenewalHubStackProps = StackProps & RenewalHubConfig;
 
 /**
  * The whole backend: the table, the secrets, the operations topic, the purchase workflow, the HTTP API,
- * and the alarms that tell operations when a paid order is in trouble.
+ * the alarms that tell operations when a paid order is in trouble or SMS volume is unusual, and the
+ * operations dashboard.
  */
 export class RenewalHubStack extends Stack {
   public constructor(scope: Construct, id: string, props: RenewalHubStackProps) {
@@ -49,12 +52,26 @@ export class RenewalHubStack extends Stack {
 
     const webhook = api.functions.get('store-webhook');
     if (!webhook) throw new Error('The route table has no store-webhook route');
-    alarmOnAnyToOps(this, 'StoreWebhookErrorsAlarm', {
+    const webhookAlarm = alarmOnAnyToOps(this, 'StoreWebhookErrorsAlarm', {
       metric: handlerErrorsMetric(this, 'StoreWebhook', webhook),
       description:
         "The store's webhook failed (crashed, timed out or answered 500): a paid order is recorded only by " +
         "a delivery that succeeds, so check that the store redelivers it. See the webhook function's log.",
       ops,
+    });
+    const business = new BusinessAlarms(this, 'Business', { ops });
+    new OpsDashboard(this, 'OpsDashboard', {
+      httpApi: api.httpApi,
+      stateMachine: purchase.stateMachine,
+      functions: new Map([...api.functions, ...purchase.functions]),
+      alarms: [
+        business.needsReview,
+        business.failed,
+        business.smsVolume,
+        purchase.failedAlarm,
+        purchase.timedOutAlarm,
+        webhookAlarm,
+      ],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });

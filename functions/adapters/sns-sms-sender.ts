@@ -1,7 +1,12 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { BusinessMetric } from '../metric-names';
+import { countMetric } from '../metrics';
 import type { SmsSender } from '../ports/messaging';
 
-/** Sends SMS directly to a phone number with SNS, as transactional messages (higher delivery priority). */
+/**
+ * Sends SMS directly to a phone number with SNS, as transactional messages (higher delivery priority),
+ * and counts each one SNS accepted (the handler frame flushes the count).
+ */
 export class SnsSmsSender implements SmsSender {
   public constructor(private readonly client: SNSClient) {}
 
@@ -15,5 +20,6 @@ export class SnsSmsSender implements SmsSender {
         },
       }),
     );
+    countMetric(BusinessMetric.SMS_SENT);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The HTTP engine every handler is built with. A handler declares its route id, the schemas of its
  * inputs and a function from a validated request to a response; the engine runs it in a middy pipeline:
- * request state → authentication (for `auth` routes of the route table) → locale → input validation →
- * the handler, with the problem boundary answering every failure as RFC 9457 problem details.
+ * log context → metrics → problem boundary → request state → authentication (for `auth` routes of the route table) → locale → input validation →
+ * the handler; the boundary answers every failure as RFC 9457 problem details.
  * It is given what it needs (`HttpEngineDeps`) by the composition root; it imports none of it.
  */
 import middy from '@middy/core';
@@ -11,11 +11,13 @@ import type { Clock } from '../domain/clock';
 import type { Locale } from '../domain/locale';
 import type { Session } from '../domain/session';
 import { type RouteId, routes } from '../routes';
+import { logContext } from './log-context';
+import { httpMetrics } from './metrics';
 import { type AuthenticationDeps, authentication } from './middlewares/authentication';
 import { type InputSchemas, input } from './middlewares/input';
 import { locale } from './middlewares/locale';
 import { problemBoundary } from './middlewares/problem-boundary';
-import { type HttpContext, requestState } from './middlewares/request-state';
+import { type HttpContext, type HttpMiddleware, requestState } from './middlewares/request-state';
 import { rawBodyOf } from './request';
 import { type HttpResponse, toResult } from './response';
 import { unmatchedRouteProblem } from './unmatched-route';
@@ -47,17 +49,15 @@ export type ApiHandler = (
 /** What the engine needs from the composition root. */
 export interface HttpEngineDeps extends AuthenticationDeps {
   clock: () => Clock;
-  /** Middlewares every handler runs first (logging context, metrics), outermost first. */
-  observe?: readonly HttpMiddlewareOf[];
 }
-
-type HttpMiddlewareOf = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
 /** The engine: builds route handlers and the fallback with the given dependencies. */
 export const httpEngine = (deps: HttpEngineDeps) => {
-  const pipeline = () => {
+  // The log context and the metrics come first, so their `after`/`onError` see the final answer.
+  const pipeline = (routeId?: RouteId) => {
     const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>();
-    for (const middleware of deps.observe ?? []) chain.use(middleware as never);
+    chain.use(logContext() as HttpMiddleware);
+    if (routeId) chain.use(httpMetrics(routeId) as HttpMiddleware);
     return chain.use(problemBoundary()).use(requestState(deps.clock));
   };
 
@@ -67,7 +67,7 @@ export const httpEngine = (deps: HttpEngineDeps) => {
     schemas: InputSchemas<TBody, TQuery>,
     run: (request: HttpRequest<TBody, TQuery, SessionOf<R>>) => Promise<HttpResponse>,
   ): ApiHandler => {
-    const chain = pipeline();
+    const chain = pipeline(routeId);
     if (routes[routeId].auth) chain.use(authentication(deps));
     return chain
       .use(locale())

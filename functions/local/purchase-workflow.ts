@@ -10,6 +10,7 @@ import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-
 import type { PurchaseReplayer, PurchaseWorkflow } from '../ports/purchase-workflow';
 import { PurchaseTask, purchaseTasks, purchaseWorkflowDefinition } from '../workflow/definition';
 import type { TaskHandler } from '../workflow/task-handler';
+import { lambdaContext } from './lambda-event';
 
 export interface LocalPurchaseWorkflowOptions {
   /**
@@ -100,12 +101,19 @@ export class LocalPurchaseWorkflow implements PurchaseWorkflow, PurchaseReplayer
     return Object.assign(execution, { result: this.follow(execution, run.eventLogs, run.result) });
   }
 
-  /** Every Task state runs its handler module; retries wait as configured. */
+  /** Every Task state runs its handler module, with a Lambda context as AWS gives one; retries wait as configured. */
   private overrides(): RunOptions['overrides'] {
     const { retryIntervalMs } = this.options;
     const tasks = Object.values(PurchaseTask);
     const handlers = Object.fromEntries(
-      tasks.map((task) => [task, async (input: unknown) => (await this.handlerOf(task))(input)]),
+      tasks.map((task) => [
+        task,
+        async (input: unknown) =>
+          (await this.handlerOf(task))(
+            input,
+            lambdaContext(`renewal-hub-local-${purchaseTasks[task].handler}`, purchaseTasks[task].memoryMb),
+          ),
+      ]),
     );
     return {
       // The handlers' results are plain JSON objects (StepResult), which the library's JSON type cannot see.

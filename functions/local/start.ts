@@ -6,6 +6,8 @@
  * Exits 0 when stopped by SIGINT/SIGTERM, 1 when start-up fails or DynamoDB Local dies while it runs;
  * either way nothing is left running.
  */
+// Must be loaded before anything that creates the Metrics instance (see the module).
+import './quiet-metrics';
 import { DataFileInvalidError } from '../seed/schema';
 import { type LocalBackend, startLocalBackend } from './backend';
 import { banner } from './banner';

@@ -1,0 +1,141 @@
+import '../support/emf-enabled';
+import type { TrackedOrder } from '../../functions/domain/order';
+import { lambdaContext } from '../../functions/local/lambda-event';
+import { logger } from '../../functions/logger';
+import { BusinessMetric } from '../../functions/metric-names';
+import { countMetric } from '../../functions/metrics';
+import { StepOutcome, type StepResult } from '../../functions/use-cases/purchase-steps';
+import { PurchaseTask } from '../../functions/workflow/definition';
+import { recordOrderRevenue } from '../../functions/workflow/revenue-metric';
+import { orderRefSchema, taskHandler } from '../../functions/workflow/task-handler';
+import { outcomeMetric } from '../../functions/workflow/task-metrics';
+import { captureEmf } from '../support/emf';
+
+const context = () => lambdaContext('renewal-hub-test-task', 256);
+
+const order = (amount: number, currency: string): TrackedOrder => ({
+  orderId: 'ord-1',
+  checkoutId: 'chk-1',
+  amount,
+  currency,
+  paidAt: '2026-12-01T10:00:00.000Z',
+  eventId: 'evt-1',
+  receivedAt: '2026-12-01T10:00:01.000Z',
+  status: 'RECEIVED',
+});
+
+let emf: ReturnType<typeof captureEmf>;
+beforeEach(() => {
+  emf = captureEmf();
+});
+afterEach(() => emf.restore());
+
+describe('outcomeMetric', () => {
+  it.each([
+    [PurchaseTask.FULFIL, StepOutcome.FULFILLED, 'RenewalsCompleted'],
+    [PurchaseTask.FULFIL, StepOutcome.ALREADY_FULFILLED, undefined],
+    [PurchaseTask.MARK_NEEDS_REVIEW, StepOutcome.NEEDS_REVIEW, 'OrdersNeedsReview'],
+    [PurchaseTask.MARK_NEEDS_REVIEW, StepOutcome.ALREADY_FULFILLED, undefined],
+    [PurchaseTask.LOAD_AND_VALIDATE, StepOutcome.NEEDS_REVIEW, undefined],
+    [PurchaseTask.MARK_FAILED, StepOutcome.FAILED, 'OrdersFailed'],
+    [PurchaseTask.SEND_EMAIL, StepOutcome.EMAILED, undefined],
+  ] as const)('%s ending %s counts %s', (task, outcome, expected) => {
+    // Act
+    const metric = outcomeMetric(task, outcome);
+
+    // Assert
+    expect(metric).toBe(expected);
+  });
+});
+
+describe('the task frame', () => {
+  const runTask = (task: PurchaseTask, run: () => Promise<StepResult>) =>
+    taskHandler(task, orderRefSchema, run)({ orderId: 'ord-1' }, context());
+
+  it.each([
+    [PurchaseTask.FULFIL, StepOutcome.FULFILLED, 'RenewalsCompleted'],
+    [PurchaseTask.MARK_NEEDS_REVIEW, StepOutcome.NEEDS_REVIEW, 'OrdersNeedsReview'],
+    [PurchaseTask.MARK_FAILED, StepOutcome.FAILED, 'OrdersFailed'],
+  ] as const)('writes %s ending %s as %s = 1 in EMF', async (task, outcome, name) => {
+    // Act
+    await runTask(task, async () => ({ orderId: 'ord-1', outcome }));
+
+    // Assert
+    expect(emf.records()).toEqual([
+      {
+        namespace: 'RenewalHub',
+        dimensions: { service: 'renewal-hub' },
+        metrics: { [name]: { unit: 'Count', value: 1 } },
+      },
+    ]);
+  });
+
+  it('writes nothing for a step that counts nothing', async () => {
+    // Act
+    await runTask(PurchaseTask.SEND_EMAIL, async () => ({ orderId: 'ord-1', outcome: StepOutcome.EMAILED }));
+
+    // Assert
+    expect(emf.records()).toEqual([]);
+  });
+
+  it('flushes what the step counted even when it throws', async () => {
+    // Arrange
+    const failing = async (): Promise<StepResult> => {
+      countMetric(BusinessMetric.SMS_SENT);
+      throw new Error('boom');
+    };
+
+    // Act
+    await expect(runTask(PurchaseTask.SEND_EMAIL, failing)).rejects.toThrow();
+
+    // Assert
+    expect(emf.records().map((record) => record.metrics)).toEqual([{ SmsSent: { unit: 'Count', value: 1 } }]);
+  });
+
+  it('logs with the order id as correlation id, for that invocation only', async () => {
+    // Arrange
+    const seen: unknown[] = [];
+
+    // Act
+    await runTask(PurchaseTask.SEND_EMAIL, async () => {
+      seen.push(logger.getCorrelationId());
+      return { orderId: 'ord-1', outcome: StepOutcome.EMAILED };
+    });
+
+    // Assert
+    expect(seen).toEqual(['ord-1']);
+    expect(logger.getCorrelationId()).toBeUndefined();
+  });
+});
+
+describe('recordOrderRevenue', () => {
+  it("writes the order's amount in minor units with its currency as a dimension", async () => {
+    // Act
+    await recordOrderRevenue({ getOrder: async () => order(12_345, 'PLN') }, 'ord-1');
+
+    // Assert
+    expect(emf.records()).toEqual([
+      {
+        namespace: 'RenewalHub',
+        dimensions: { service: 'renewal-hub', Currency: 'PLN' },
+        metrics: { RevenueMinorUnits: { unit: 'None', value: 12_345 } },
+      },
+    ]);
+  });
+
+  it('skips the revenue, without failing the step, when the order cannot be read', async () => {
+    // Act
+    const recorded = recordOrderRevenue(
+      {
+        getOrder: async () => {
+          throw new Error('ProvisionedThroughputExceededException');
+        },
+      },
+      'ord-1',
+    );
+
+    // Assert
+    await expect(recorded).resolves.toBeUndefined();
+    expect(emf.records()).toEqual([]);
+  });
+});
