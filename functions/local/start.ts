@@ -6,8 +6,8 @@
  * Exits 0 when stopped by SIGINT/SIGTERM, 1 when start-up fails or DynamoDB Local dies while it runs;
  * either way nothing is left running.
  */
-// Must be loaded before anything that creates the Metrics instance (see the module).
-import './quiet-metrics';
+// Must be loaded before anything that creates the Logger or Metrics instance (see the module).
+import './lambda-environment';
 import { DataFileInvalidError } from '../seed/schema';
 import { type LocalBackend, startLocalBackend } from './backend';
 import { banner } from './banner';

@@ -61,7 +61,9 @@ export const taskHandler = <TInput extends { orderId: string }>(
       throw reported;
     }
   };
-  return middy<unknown, StepResult>()
+  // No early timeout: a step that runs out of time must end as Lambda's Sandbox.Timedout, which the
+  // definition retries, not as middy's own TimeoutError, which it does not.
+  return middy<unknown, StepResult>({ timeoutEarlyInMillis: 0 })
     .use(injectLambdaContext(logger, { correlationIdPath: ORDER_ID_PATH, resetKeys: true }))
     .use(metricsFlush())
     .handler(handle) as unknown as TaskHandler;

@@ -139,3 +139,23 @@ describe('recordOrderRevenue', () => {
     expect(emf.records()).toEqual([]);
   });
 });
+
+describe('the task frame near the function timeout', () => {
+  it("leaves timing out to Lambda (Sandbox.Timedout, which the definition retries), not middy's TimeoutError", async () => {
+    // Arrange: 5 ms left, so middy's early timeout (5 ms by default) would be due at once; the step's own
+    // 1 ms timer is queued after it (after a microtask, once middy has set its timer), so the step ends
+    // after that timeout would have fired.
+    const almostOut = { ...context(), getRemainingTimeInMillis: () => 5 };
+    const handler = taskHandler(PurchaseTask.SEND_EMAIL, orderRefSchema, async () => {
+      await Promise.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return { orderId: 'ord-1', outcome: StepOutcome.EMAILED };
+    });
+
+    // Act
+    const result = await handler({ orderId: 'ord-1' }, almostOut);
+
+    // Assert
+    expect(result.outcome).toBe(StepOutcome.EMAILED);
+  });
+});
