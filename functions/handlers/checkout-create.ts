@@ -1,4 +1,5 @@
 import { Problem, ProblemCode } from '../http/problem';
+import { IDEMPOTENT_REPLAYED_HEADER } from '../http/response';
 import { resourceId } from '../http/schemas';
 import { checkoutView, createCheckout } from '../use-cases/checkouts';
 import { runIdempotent } from '../use-cases/idempotency';
@@ -41,7 +42,7 @@ export const handler = httpHandler(
     const key = idempotencyKey(headers);
     const licenseId = resourceId(params, 'licenseId');
     const deps = await checkoutDeps();
-    return runIdempotent(
+    const { status, body, replayed } = await runIdempotent(
       idempotencyStore(),
       { userId: session.userId, key, fingerprint: ['checkout-create', licenseId, CANONICAL_BODY] },
       now,
@@ -50,5 +51,8 @@ export const handler = httpHandler(
         return { status: 201, body: checkoutView(checkout, now, deps.storeCheckoutUrl) };
       },
     );
+    // As Stripe does: a replayed answer says so, and is not counted as a new checkout.
+    const answerHeaders: Record<string, string> = replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } : {};
+    return { status, body, headers: answerHeaders };
   },
 );

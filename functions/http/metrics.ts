@@ -8,6 +8,7 @@ import { BusinessMetric } from '../metric-names';
 import { countMetric, flushMetrics } from '../metrics';
 import type { RouteId } from '../routes';
 import { ProblemCode } from './problem';
+import { IDEMPOTENT_REPLAYED_HEADER } from './response';
 
 /** The sign-in steps: a refusal by one of them is a sign-in failure. */
 const SIGN_IN_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(['login', 'mfa-verify']);
@@ -58,6 +59,8 @@ export const httpMetrics = (
   const count = (request: { response: APIGatewayProxyStructuredResultV2 | null | undefined }): void => {
     try {
       const response = request.response;
+      // A replayed answer (an Idempotency-Key retry) created nothing new.
+      if (response?.headers?.[IDEMPOTENT_REPLAYED_HEADER] === 'true') return;
       for (const metric of answerMetrics(routeId, response?.statusCode ?? 0, problemCodeOf(response))) {
         countMetric(metric);
       }

@@ -7,6 +7,9 @@ export interface HttpResponse {
   headers?: Record<string, string>;
 }
 
+/** Set (`true`) on an answer replayed for an Idempotency-Key, as Stripe does. */
+export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
+
 /** Headers of every answer: nothing is cached, and nothing is sniffed. */
 export const BASE_HEADERS = {
   'cache-control': 'no-store',

@@ -22,19 +22,19 @@ export const runIdempotent = async (
   request: IdempotentRequest,
   now: Date,
   run: () => Promise<StoredResponse>,
-): Promise<StoredResponse> => {
+): Promise<StoredResponse & { replayed: boolean }> => {
   const scopedKey = sha256(JSON.stringify([request.userId, request.key]));
   const requestHash = sha256(JSON.stringify(request.fingerprint));
   const claim = await store.begin(scopedKey, requestHash, now);
   if (claim.kind !== 'claimed') {
     if (claim.requestHash !== requestHash) throw rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     if (claim.kind === 'in-progress') throw conflict(ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS);
-    return claim.response;
+    return { ...claim.response, replayed: true };
   }
   try {
     const response = await run();
     await store.complete(scopedKey, response, now);
-    return response;
+    return { ...response, replayed: false };
   } catch (error) {
     await store.release(scopedKey);
     throw error;

@@ -137,6 +137,8 @@ describe('POST /v1/licenses/{id}/checkouts', () => {
 
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(otherLicense.status).toBe(422);
     expect(otherLicense.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(otherUserSameKey.status).toBe(201);

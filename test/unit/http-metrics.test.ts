@@ -75,6 +75,20 @@ describe('the HTTP engine', () => {
     ]);
   });
 
+  it('does not count a checkout replayed for its Idempotency-Key', async () => {
+    // Arrange
+    const replayed = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+      .use(httpMetrics('checkout-create'))
+      .handler(async () => ({ statusCode: 201, headers: { 'idempotent-replayed': 'true' }, body: '{}' }));
+
+    // Act
+    const result = await replayed(event('req-3'), context());
+
+    // Assert
+    expect(result.statusCode).toBe(201);
+    expect(emf.records()).toEqual([]);
+  });
+
   it('counts a refused sign-in once the problem boundary has answered it', async () => {
     // Arrange
     const handler = httpHandler('login', {}, async () => {
