@@ -20,7 +20,8 @@ export class FakeThrottleStore implements ThrottleStore {
     change: (current: FailureCount) => FailureCount | null,
   ): Promise<{ before: FailureCount; after: FailureCount | null } | null> {
     if (this.contended) return null;
-    const before = await this.get(subject);
+    // Read and write in one turn, with no await between: nothing else can write in between.
+    const before = copy(this.tables.throttle.get(subject) ?? { failures: 0 });
     const after = change(copy(before));
     if (!after) return { before, after: null };
     this.tables.throttle.set(subject, copy({ failures: after.failures, blockedUntil: after.blockedUntil }));
