@@ -47,11 +47,11 @@ const PRICES: Record<string, { currency: string; unitAmount: number }> = {
   JP: { currency: 'JPY', unitAmount: 4190 },
 };
 
-/** A valid activation code, distinct for each number (letters only from the code alphabet). */
+/** A valid activation code in canonical form (20 characters, no dashes), distinct for each number. */
 export const fixtureActivationCode = (n: number): string => {
   const letters = 'ABCDEFGHJK';
   const tail = [...String(n).padStart(5, '0')].map((digit) => letters[Number(digit)]).join('');
-  return `MNPQR-STUVW-XYZ23-${tail}`;
+  return `MNPQRSTUVWXYZ23${tail}`;
 };
 
 /**
