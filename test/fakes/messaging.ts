@@ -16,22 +16,47 @@ export class FakeSmsSender implements SmsSender {
   }
 }
 
-/** {@link EmailSender} that records what it would send; `failNext` makes the next sends throw. */
+/**
+ * {@link EmailSender} that records sent emails; it can be told to refuse the next sends, or every send,
+ * like a throttled or misconfigured SES.
+ */
 export class FakeEmailSender implements EmailSender {
   public readonly sent: EmailMessage[] = [];
-  private failures = 0;
+  public attempts = 0;
+  private refusals = 0;
+  private rejecting = false;
 
-  /** The next `count` sends throw a throttling error, as SES does over its sending rate. */
-  public failNext(count: number): void {
-    this.failures = count;
+  /** The next `count` sends are throttled (Infinity: all of them), as SES does over its sending rate. */
+  public refuseNext(count: number): void {
+    this.refusals = count;
+  }
+
+  /** Every send is rejected for good, as SES does for an unverified sender, until {@link reset}. */
+  public rejectAll(): void {
+    this.rejecting = true;
   }
 
   public async send(message: EmailMessage): Promise<void> {
-    if (this.failures > 0) {
-      this.failures--;
+    this.attempts++;
+    if (this.rejecting) {
+      throw Object.assign(new Error('Email address is not verified.'), {
+        name: 'MessageRejected',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
+    if (this.refusals > 0) {
+      this.refusals--;
       throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
     }
     this.sent.push(message);
+  }
+
+  public reset(): void {
+    this.sent.length = 0;
+    this.attempts = 0;
+    this.refusals = 0;
+    this.rejecting = false;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * A purchase-workflow test bed: a fresh DynamoDB Local table, a manual clock, recorders for email and
- * operations notifications, the in-process workflow with instant retries, and helpers that write
- * licenses, checkouts and paid orders through the real stores.
+ * operations notifications (the fakes of test/fakes), the in-process workflow with instant retries, and
+ * helpers that write licenses, checkouts and paid orders through the real stores.
  */
 
 import { type Checkout, CheckoutStatus } from '../../functions/domain/checkout';
@@ -10,7 +10,7 @@ import type { LicenseRecord } from '../../functions/domain/license';
 import type { Order } from '../../functions/domain/order';
 import type { Workspace } from '../../functions/domain/workspace';
 import { LocalPurchaseWorkflow } from '../../functions/local/purchase-workflow';
-import type { EmailMessage, EmailSender, OpsNotifier } from '../../functions/ports/messaging';
+import type { EmailMessage } from '../../functions/ports/messaging';
 import {
   checkoutStore,
   licenseStore,
@@ -18,59 +18,10 @@ import {
   overrideDependencies,
   workspaceStore,
 } from '../../functions/wiring';
+import { FakeEmailSender as RecordingEmail, FakeOpsNotifier as RecordingOps } from '../fakes/messaging';
 import { createTestTable, testConfig } from './dynamodb';
 
 export const DAY_MS = 24 * 3600 * 1000;
-
-/** Records sent emails; can be told to refuse the next sends, or every send, like a throttled SES. */
-export class RecordingEmail implements EmailSender {
-  public readonly sent: EmailMessage[] = [];
-  public attempts = 0;
-  private refusals = 0;
-  private rejecting = false;
-
-  /** The next `count` sends are throttled (Infinity: all of them), as SES does over its sending rate. */
-  public refuseNext(count: number): void {
-    this.refusals = count;
-  }
-
-  /** Every send is rejected for good, as SES does for an unverified sender, until {@link reset}. */
-  public rejectAll(): void {
-    this.rejecting = true;
-  }
-
-  public async send(message: EmailMessage): Promise<void> {
-    this.attempts++;
-    if (this.rejecting) {
-      throw Object.assign(new Error('Email address is not verified.'), {
-        name: 'MessageRejected',
-        $fault: 'client',
-        $metadata: { httpStatusCode: 400 },
-      });
-    }
-    if (this.refusals > 0) {
-      this.refusals--;
-      throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
-    }
-    this.sent.push(message);
-  }
-
-  public reset(): void {
-    this.sent.length = 0;
-    this.attempts = 0;
-    this.refusals = 0;
-    this.rejecting = false;
-  }
-}
-
-/** Records notifications to operations. */
-export class RecordingOps implements OpsNotifier {
-  public readonly notices: Array<{ subject: string; text: string }> = [];
-
-  public async notify(subject: string, text: string): Promise<void> {
-    this.notices.push({ subject, text });
-  }
-}
 
 /** A workspace with two administrators, for every license of the tests. */
 export const WORKSPACE: Workspace = { workspaceId: 'ws-pl', name: 'Acme Polska', countryCode: 'PL' };

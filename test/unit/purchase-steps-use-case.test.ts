@@ -221,7 +221,7 @@ describe('purchase steps over the fakes', () => {
     const { order } = await givenPaidOrder();
     await validatePurchase(deps(), order.orderId);
     await fulfilOrder(deps(), order.orderId);
-    fakes.email.failNext(1);
+    fakes.email.refuseNext(1);
 
     // Act
     const send = sendRenewalEmail(deps(), order.orderId);
