@@ -145,5 +145,26 @@ export const describeChallengeStoreContract = (
       expect(await store.get(usedUp.challengeId)).toEqual(usedUp);
       expect(await store.get(recent.challengeId)).toEqual(recent);
     });
+
+    it('never swaps a code into a challenge that was never sent one (TOTP)', async () => {
+      // Arrange
+      const { codeHash: _hash, lastSentAt: _sent, ...totp } = challengeWith({ method: 'TOTP' });
+      await store.create(totp);
+      const update = {
+        codeHash: 'hash-2',
+        expiresAt: '2026-01-01T00:06:00.000Z',
+        sentAt: '2026-01-01T00:01:00.000Z',
+      };
+
+      // Act
+      const replaced = await store.replaceCode(totp.challengeId, update, {
+        maxResends: 3,
+        notSentAfter: '2026-01-01T00:00:30.000Z',
+      });
+
+      // Assert
+      expect(replaced).toBe(false);
+      expect(await store.get(totp.challengeId)).toEqual(totp);
+    });
   });
 };

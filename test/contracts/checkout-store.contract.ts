@@ -101,5 +101,17 @@ export const describeCheckoutStoreContract = (name: string, make: () => Promise<
       expect(created).toBe(false);
       expect(await checkouts.get(checkout.checkoutId)).toBeNull();
     });
+
+    it('forgets the open checkout when the license is put again (a re-import replaces it whole)', async () => {
+      // Arrange
+      const license = await givenLicense();
+      await checkouts.create(contractCheckout(license), null);
+
+      // Act
+      await licenses.put(license, null);
+
+      // Assert
+      expect((await licenses.get(license.licenseId))?.openCheckoutId).toBeNull();
+    });
   });
 };

@@ -253,5 +253,41 @@ export const describeLicenseStoreContract = (name: string, make: () => Promise<L
       // Assert
       expect(renewals).toEqual([]);
     });
+
+    it('moves a license to another workspace sharing an administrator, listed once, under the new one', async () => {
+      // Arrange
+      const [ann, bob] = [uniqueId('usr'), uniqueId('usr')];
+      const from = await givenWorkspace([ann, bob]);
+      const to = await givenWorkspace([ann]);
+      const license = await givenLicense(from, 10);
+
+      // Act
+      await licenses.put({ ...license, workspaceId: to.workspaceId }, to);
+
+      // Assert
+      const annList = await licenses.listForAdmin(ann, { limit: 10 });
+      expect(annList.items.map((item) => [item.licenseId, item.workspaceId])).toEqual([
+        [license.licenseId, to.workspaceId],
+      ]);
+      expect((await licenses.listForAdmin(ann, { limit: 10, workspaceId: from.workspaceId })).items).toEqual(
+        [],
+      );
+      expect((await licenses.listForAdmin(bob, { limit: 10 })).items).toEqual([]);
+    });
+
+    it('names the workspace in list entries from the stored workspace when syncing', async () => {
+      // Arrange
+      const ann = uniqueId('usr');
+      const placement = await givenWorkspace([ann]);
+      const license = await givenLicense(placement, 10);
+      await workspaces.put({ ...placement.workspace, name: 'Renamed' }, [ann]);
+
+      // Act
+      await licenses.syncListEntries(license.licenseId);
+
+      // Assert
+      const [entry] = (await licenses.listForAdmin(ann, { limit: 10 })).items;
+      expect(entry).toMatchObject({ workspaceName: 'Renamed' });
+    });
   });
 };

@@ -6,6 +6,7 @@ import type { CheckoutStore } from '../../functions/ports/checkouts';
 import type { LicenseStore } from '../../functions/ports/licenses';
 import type { OrderQueries, OrderStore } from '../../functions/ports/orders';
 import type { PurchaseStore, RenewalTarget, RenewalWrite } from '../../functions/ports/purchases';
+import type { WorkspaceStore } from '../../functions/ports/workspaces';
 import { contractCheckout, contractLicense } from './checkout-fixtures';
 import { uniqueId } from './ids';
 
@@ -14,6 +15,7 @@ export interface PurchaseSubject {
   purchases: PurchaseStore;
   checkouts: CheckoutStore;
   licenses: LicenseStore;
+  workspaces: WorkspaceStore;
   orders: OrderStore & OrderQueries;
 }
 
@@ -346,6 +348,163 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
       // Assert
       expect(marked).toBe(false);
       expect((await s.purchases.getOrder(given.order.orderId))?.status).toBe('FULFILLED');
+    });
+
+    it('keeps list entries under the old expiry until they are synced, then moves them', async () => {
+      // Arrange
+      const placed = contractLicense({ workspaceId: uniqueId('ws') });
+      const ann = uniqueId('usr');
+      await s.workspaces.put({ workspaceId: placed.workspaceId as string, name: 'Acme', countryCode: 'PL' }, [
+        ann,
+      ]);
+      await s.licenses.put(placed, {
+        workspaceId: placed.workspaceId as string,
+        workspaceName: 'Acme',
+        productName: 'Endpoint Security Cloud',
+        adminUserIds: [ann],
+      });
+      const checkout = contractCheckout(placed);
+      await s.checkouts.create(checkout, null);
+      const order: Order = {
+        orderId: uniqueId('ord'),
+        checkoutId: checkout.checkoutId,
+        amount: 1,
+        currency: 'PLN',
+        paidAt: PAID_AT,
+        eventId: uniqueId('evt'),
+        receivedAt: PAID_AT,
+        status: 'RECEIVED',
+      };
+      await s.orders.record(order);
+      const target = (await s.purchases.getRenewalTarget(placed.licenseId)) as RenewalTarget;
+      await s.purchases.claim(checkout, order.orderId, target);
+      const given = {
+        license: placed,
+        checkout: (await s.checkouts.get(checkout.checkoutId)) as Checkout,
+        order: (await s.purchases.getOrder(order.orderId)) as TrackedOrder,
+        target: (await s.purchases.getRenewalTarget(placed.licenseId)) as RenewalTarget,
+      };
+      await s.purchases.applyRenewal(renewalOf(given));
+      const listed = async () =>
+        (await s.licenses.listForAdmin(ann, { limit: 10 })).items.map((item) => item.expiresAt);
+      const beforeSync = await listed();
+
+      // Act
+      const admins = await s.licenses.syncListEntries(placed.licenseId);
+
+      // Assert
+      expect(beforeSync).toEqual([placed.expiresAt]);
+      expect(admins).toBe(1);
+      expect(await listed()).toEqual(['2028-01-04T00:00:00.000Z']);
+    });
+
+    it('completes a failed checkout once the email of its renewal is accepted (a replay)', async () => {
+      // Arrange
+      const given = await givenClaimed();
+      await s.purchases.applyRenewal(renewalOf(given));
+      const fulfilled = (await s.purchases.getOrder(given.order.orderId)) as TrackedOrder;
+      await s.purchases.markFailed({
+        order: fulfilled,
+        checkout: (await s.checkouts.get(given.checkout.checkoutId)) as Checkout,
+        releaseLicense: false,
+        reason: 'EMAIL_FAILED',
+        at: '2026-12-20T10:40:00.000Z',
+      });
+
+      // Act
+      await s.purchases.markEmailed(fulfilled, '2026-12-21T10:00:00.000Z');
+
+      // Assert
+      const checkout = await s.checkouts.get(given.checkout.checkoutId);
+      expect(checkout?.status).toBe(CheckoutStatus.COMPLETED);
+      expect(checkout).not.toHaveProperty('statusReason');
+      expect(await s.purchases.getOrder(given.order.orderId)).toMatchObject({ status: 'FULFILLED' });
+      expect(await s.purchases.getOrder(given.order.orderId)).not.toHaveProperty('failedAt');
+      expect(await s.orders.listWithStatus('FAILED')).toEqual([]);
+    });
+
+    it('refuses to mark an order emailed before it was fulfilled', async () => {
+      // Arrange
+      const { order } = await givenClaimed();
+
+      // Act
+      const marked = s.purchases.markEmailed(order, '2026-12-21T10:00:00.000Z');
+
+      // Assert
+      await expect(marked).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    });
+
+    it('records a failure on the order alone when its checkout is another order’s', async () => {
+      // Arrange
+      const given = await givenClaimed();
+      const stranger: Order = { ...given.order, orderId: uniqueId('ord'), eventId: uniqueId('evt') };
+      await s.orders.record(stranger);
+      const strangerOrder = (await s.purchases.getOrder(stranger.orderId)) as TrackedOrder;
+
+      // Act
+      await s.purchases.markFailed({
+        order: strangerOrder,
+        checkout: given.checkout,
+        releaseLicense: true,
+        reason: 'X',
+        at: '2026-12-20T10:40:00.000Z',
+      });
+
+      // Assert
+      expect((await s.purchases.getOrder(stranger.orderId))?.status).toBe('FAILED');
+      expect(await s.checkouts.get(given.checkout.checkoutId)).toMatchObject({
+        status: CheckoutStatus.PAID,
+        orderId: given.order.orderId,
+      });
+      expect((await s.licenses.get(given.license.licenseId))?.renewalInProgress).toBe(true);
+    });
+
+    it('lets the order that claimed a checkout claim it again after a failure (a replay)', async () => {
+      // Arrange
+      const given = await givenClaimed();
+      await s.purchases.markFailed({
+        order: given.order,
+        checkout: given.checkout,
+        releaseLicense: true,
+        reason: 'X',
+        at: '2026-12-20T10:40:00.000Z',
+      });
+      const failed = (await s.checkouts.get(given.checkout.checkoutId)) as Checkout;
+      const target = (await s.purchases.getRenewalTarget(given.license.licenseId)) as RenewalTarget;
+
+      // Act
+      const claimed = await s.purchases.claim(failed, given.order.orderId, target);
+
+      // Assert
+      expect(claimed).toBe(true);
+      expect(await s.checkouts.get(given.checkout.checkoutId)).toMatchObject({ status: CheckoutStatus.PAID });
+      expect(await s.checkouts.get(given.checkout.checkoutId)).not.toHaveProperty('statusReason');
+      expect((await s.licenses.get(given.license.licenseId))?.renewalInProgress).toBe(true);
+    });
+
+    it('reviews a second payment without touching the checkout another order paid', async () => {
+      // Arrange
+      const given = await givenClaimed();
+      const second: Order = { ...given.order, orderId: uniqueId('ord'), eventId: uniqueId('evt') };
+      await s.orders.record(second);
+      const tracked = (await s.purchases.getOrder(second.orderId)) as TrackedOrder;
+
+      // Act
+      const marked = await s.purchases.markNeedsReview({
+        order: tracked,
+        checkout: given.checkout,
+        target: given.target,
+        reason: 'CHECKOUT_NOT_OPEN',
+        at: '2026-12-20T10:35:00.000Z',
+      });
+
+      // Assert
+      expect(marked).toBe(true);
+      expect((await s.purchases.getOrder(second.orderId))?.status).toBe('NEEDS_REVIEW');
+      expect(await s.checkouts.get(given.checkout.checkoutId)).toMatchObject({
+        status: CheckoutStatus.PAID,
+        orderId: given.order.orderId,
+      });
     });
 
     it('lists orders in a status oldest first, from `since` on', async () => {

@@ -138,5 +138,18 @@ export const describeUserStoreContract = (name: string, make: () => Promise<{ st
       // Assert
       await expect(change).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
     });
+
+    it('forgets the last TOTP step when the user is put again without it (a re-import)', async () => {
+      // Arrange
+      const user = userWith();
+      await store.put(user);
+      await store.useTotpStep(user.email, 50);
+
+      // Act
+      await store.put(user);
+
+      // Assert
+      expect(await store.useTotpStep(user.email, 10)).toBe(true);
+    });
   });
 };

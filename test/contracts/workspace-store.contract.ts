@@ -98,5 +98,19 @@ export const describeWorkspaceStoreContract = (
       expect(await store.getForAdmin(bob, acme.workspaceId)).toEqual(renamed);
       expect(await store.adminsOf(acme.workspaceId)).toEqual([ann, bob]);
     });
+
+    it('leaves memberships of administrators a put no longer names to removeAdmins', async () => {
+      // Arrange
+      const [ann, bob] = [uniqueId('usr'), uniqueId('usr')];
+      const acme = workspace('Acme');
+      await store.put(acme, [ann, bob]);
+
+      // Act
+      await store.put(acme, [ann]);
+
+      // Assert
+      expect(await store.adminsOf(acme.workspaceId)).toEqual([ann]);
+      expect(await store.getForAdmin(bob, acme.workspaceId)).toEqual(acme);
+    });
   });
 };

@@ -100,6 +100,7 @@ describePurchaseStoreContract('DynamoDB', async () => {
     purchases: new DynamoPurchaseStore(client, tableName),
     checkouts: new DynamoCheckoutStore(client, tableName),
     licenses: new DynamoLicenseStore(client, tableName),
+    workspaces: new DynamoWorkspaceStore(client, tableName),
     orders,
   };
 });
