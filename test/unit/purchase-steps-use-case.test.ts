@@ -1,17 +1,16 @@
 /** The purchase workflow's steps (validate, fulfil, review, email) and their outcomes, over the fakes. */
 import { CheckoutStatus } from '../../functions/domain/checkout';
 import { ManualClock } from '../../functions/domain/clock';
-import { userIdFor } from '../../functions/domain/identity';
 import type { Order } from '../../functions/domain/order';
-import { createCheckout } from '../../functions/use-cases/checkouts';
 import { sendRenewalEmail } from '../../functions/use-cases/purchase-email';
 import { fulfilOrder } from '../../functions/use-cases/purchase-fulfilment';
 import { markNeedsReview } from '../../functions/use-cases/purchase-review';
 import { validatePurchase } from '../../functions/use-cases/purchase-validation';
 import { StepOutcome } from '../../functions/workflow/step-contract';
 import { createFakes, type Fakes } from '../fakes';
-import { fakeCheckoutDeps, fakePurchaseDeps } from '../support/fake-deps';
-import { FixtureBuilder, fixtureActivationCode, loadIntoFakes } from '../support/fixtures';
+import { fakePurchaseDeps } from '../support/fake-deps';
+import { givenPaidOrder as givenPaid, loadPurchaseFixture } from '../support/fake-purchase';
+import { fixtureActivationCode } from '../support/fixtures';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const DAY = 24 * 3600 * 1000;
@@ -27,47 +26,13 @@ describe('purchase steps over the fakes', () => {
       if (!code) throw new Error('no more codes');
       return code;
     });
-  /** An OPEN checkout of lic-pl and a paid order for it, as the store's webhook leaves them. */
-  const givenPaidOrder = async (changes: Partial<Order> = {}) => {
-    const session = {
-      sessionId: 'ses-ann',
-      userId: userIdFor('ann@example.com'),
-      email: 'ann@example.com',
-      locale: 'en' as const,
-      createdAt: NOW,
-      expiresAt: NOW,
-    };
-    const checkout = await createCheckout(fakeCheckoutDeps(fakes), session, 'lic-pl', clock.now(), 'en');
-    const order: Order = {
-      orderId: `ord-${checkout.checkoutId}`,
-      checkoutId: checkout.checkoutId,
-      amount: checkout.price.amount,
-      currency: checkout.price.currency,
-      paidAt: new Date(clock.now().getTime() + 60_000).toISOString(),
-      eventId: 'evt-1',
-      receivedAt: clock.now().toISOString(),
-      status: 'RECEIVED',
-      ...changes,
-    };
-    await fakes.orders.record(order);
-    return { checkout, order };
-  };
+  const givenPaidOrder = (changes: Partial<Order> = {}) => givenPaid(fakes, clock, changes);
 
   beforeEach(async () => {
     fakes = createFakes();
     clock = new ManualClock(NOW);
     codes = [NEW_CODE];
-    await loadIntoFakes(
-      new FixtureBuilder(NOW)
-        .user('ann@example.com')
-        .workspace('ws-pl', { admins: ['ann@example.com'] })
-        .product('EPS-CLOUD')
-        .price('EPS-CLOUD', 'PL')
-        .license('lic-pl', { workspaceId: 'ws-pl', expiresInDays: 12 })
-        .license('lic-other', { workspaceId: 'ws-pl', expiresInDays: 200 })
-        .build(),
-      fakes,
-    );
+    await loadPurchaseFixture(fakes, NOW);
   });
 
   it('validates a matching payment and claims the checkout for the order', async () => {
