@@ -4,8 +4,10 @@
  * helpers that write licenses, checkouts and paid orders through the real stores.
  */
 
+import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
 import { type Checkout, CheckoutStatus } from '../../functions/domain/checkout';
 import { ManualClock } from '../../functions/domain/clock';
+import { userIdFor } from '../../functions/domain/identity';
 import type { LicenseRecord } from '../../functions/domain/license';
 import type { Order } from '../../functions/domain/order';
 import type { Workspace } from '../../functions/domain/workspace';
@@ -20,12 +22,14 @@ import {
 } from '../../functions/wiring';
 import { FakeEmailSender as RecordingEmail, FakeOpsNotifier as RecordingOps } from '../fakes/messaging';
 import { createTestTable, testConfig } from './dynamodb';
+import { FixtureBuilder, loadIntoTable } from './fixtures';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
 /** A workspace with two administrators, for every license of the tests. */
 export const WORKSPACE: Workspace = { workspaceId: 'ws-pl', name: 'Acme Polska', countryCode: 'PL' };
-export const ADMINS = ['user-ann', 'user-bob'] as const;
+const ADMIN_EMAILS = ['ann@example.com', 'bob@example.com'] as const;
+export const ADMINS = [userIdFor(ADMIN_EMAILS[0]), userIdFor(ADMIN_EMAILS[1])] as const;
 export const PRODUCT_NAME = 'Endpoint Security Cloud';
 
 export interface PurchaseHarness {
@@ -67,7 +71,20 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
     ops,
     workflow,
   });
-  await workspaceStore().put(WORKSPACE, ADMINS);
+  const client = createDocumentClient(table.endpoint);
+  /** The harness's users, {@link WORKSPACE} and its product, as a data file to add licenses to. */
+  const base = () => {
+    const builder = new FixtureBuilder(clock.now());
+    for (const email of ADMIN_EMAILS) builder.user(email);
+    return builder
+      .workspace(WORKSPACE.workspaceId, {
+        name: WORKSPACE.name,
+        countryCode: WORKSPACE.countryCode,
+        admins: [...ADMIN_EMAILS],
+      })
+      .product('EPS-CLOUD', { name: PRODUCT_NAME });
+  };
+  await loadIntoTable(base().build(), { client, tableName: table.tableName });
 
   return {
     clock,
@@ -86,15 +103,29 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
         startsAt: '2025-11-01T00:00:00.000Z',
         expiresAt: new Date(clock.now().getTime() + daysLeft * DAY_MS).toISOString(),
       };
-      await licenseStore().put(
-        { ...license, activationCode },
-        {
-          workspaceId: workspace.workspaceId,
-          workspaceName: workspace.name,
-          productName: PRODUCT_NAME,
-          adminUserIds: await workspaceStore().adminsOf(workspace.workspaceId),
-        },
-      );
+      if (workspace.workspaceId === WORKSPACE.workspaceId) {
+        // Through the data file and the importer, as every fixture is (test/support/fixtures.ts).
+        await loadIntoTable(
+          base()
+            .license(licenseId, { ...license, activationCode })
+            .build(),
+          {
+            client,
+            tableName: table.tableName,
+          },
+        );
+      } else {
+        // A workspace the test stored itself, with administrators a data file cannot name (raw ids).
+        await licenseStore().put(
+          { ...license, activationCode },
+          {
+            workspaceId: workspace.workspaceId,
+            workspaceName: workspace.name,
+            productName: PRODUCT_NAME,
+            adminUserIds: await workspaceStore().adminsOf(workspace.workspaceId),
+          },
+        );
+      }
       return { ...license, activationCodeHint: activationCode.slice(-5) };
     },
     openCheckout: async (checkoutId, licenseId, changes = {}) => {
@@ -140,6 +171,7 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
     },
     close: async () => {
       await workflow.whenIdle();
+      client.destroy();
       await table.drop();
     },
   };
