@@ -1,9 +1,8 @@
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
-import { importDataFile } from '../../functions/seed/import';
-import { parseDataFile } from '../../functions/seed/schema';
 import { config, licenseStore } from '../../functions/wiring';
 import { callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';
+import { FixtureBuilder, loadIntoTable } from '../support/fixtures';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = '2026-11-28T12:00:00.000Z';
@@ -12,13 +11,8 @@ let ann: string;
 let bob: string;
 
 const inDays = (days: number) => new Date(new Date(NOW).getTime() + days * DAY).toISOString();
-const license = (licenseId: string, workspaceId: string, daysLeft: number, code: string, extra = {}) => ({
-  licenseId,
+const license = (workspaceId: string, daysLeft: number, code: string, extra = {}) => ({
   workspaceId,
-  productCode: 'EPS-CLOUD',
-  seats: 10,
-  termMonths: 12,
-  purchaseChannel: 'ONLINE_STORE',
   purchasedAt: '2025-12-10T00:00:00.000Z',
   startsAt: '2025-12-10T00:00:00.000Z',
   expiresAt: inDays(daysLeft),
@@ -28,52 +22,35 @@ const license = (licenseId: string, workspaceId: string, daysLeft: number, code:
 
 beforeAll(async () => {
   h = await createAuthHarness(NOW);
-  const data = parseDataFile({
-    users: [
-      { email: 'ann@example.com', password: 'password-ann', locale: 'pl', mfa: { method: 'NONE' } },
-      { email: 'bob@example.com', password: 'password-bob', mfa: { method: 'NONE' } },
-    ],
-    workspaces: [
-      {
-        workspaceId: 'ws-pl',
-        name: 'Acme PL',
-        countryCode: 'PL',
-        admins: ['ann@example.com', 'bob@example.com'],
-      },
-      { workspaceId: 'ws-jp', name: 'Acme JP', countryCode: 'JP', admins: ['ann@example.com'] },
-    ],
-    products: [{ productCode: 'EPS-CLOUD', name: 'Endpoint Security Cloud', renewableOnline: true }],
-    prices: [
-      { productCode: 'EPS-CLOUD', countryCode: 'PL', currency: 'PLN', unitAmount: 12900 },
-      { productCode: 'EPS-CLOUD', countryCode: 'JP', currency: 'JPY', unitAmount: 4190 },
-    ],
-    offers: [
-      {
-        offerId: 'bf',
-        name: 'Black Friday',
-        percentOff: 20,
-        startsAt: '2026-11-27T00:00:00.000Z',
-        endsAt: '2026-11-28T12:30:00.000Z',
-        countryCodes: ['PL'],
-      },
-      {
-        offerId: 'small',
-        name: 'Loyalty',
-        percentOff: 5,
-        startsAt: '2026-01-01T00:00:00.000Z',
-        endsAt: '2027-01-01T00:00:00.000Z',
-      },
-    ],
-    licenses: [
-      license('lic-pl', 'ws-pl', 12, 'AAAAA-BBBBB-CCCCC-DDDDD'),
-      license('lic-jp', 'ws-jp', -10, 'AAAAA-BBBBB-CCCCC-EEEEE', { seats: 3 }),
-      license('lic-early', 'ws-pl', 45, 'AAAAA-BBBBB-CCCCC-FFFFF'),
-      license('lic-partner', 'ws-pl', 5, 'AAAAA-BBBBB-CCCCC-GGGGG', { purchaseChannel: 'PARTNER' }),
-      license('lic-race', 'ws-pl', 10, 'AAAAA-BBBBB-CCCCC-HHHHH'),
-      license('lic-race-key', 'ws-pl', 10, 'AAAAA-BBBBB-CCCCC-JJJJJ'),
-    ],
-  });
-  await importDataFile(data, {
+  const data = new FixtureBuilder(NOW)
+    .user('ann@example.com', { password: 'password-ann', locale: 'pl' })
+    .user('bob@example.com', { password: 'password-bob' })
+    .workspace('ws-pl', { name: 'Acme PL', admins: ['ann@example.com', 'bob@example.com'] })
+    .workspace('ws-jp', { name: 'Acme JP', countryCode: 'JP', admins: ['ann@example.com'] })
+    .product('EPS-CLOUD')
+    .price('EPS-CLOUD', 'PL', { currency: 'PLN', unitAmount: 12900 })
+    .price('EPS-CLOUD', 'JP', { currency: 'JPY', unitAmount: 4190 })
+    .offer('bf', {
+      name: 'Black Friday',
+      percentOff: 20,
+      startsAt: '2026-11-27T00:00:00.000Z',
+      endsAt: '2026-11-28T12:30:00.000Z',
+      countryCodes: ['PL'],
+    })
+    .offer('small', {
+      name: 'Loyalty',
+      percentOff: 5,
+      startsAt: '2026-01-01T00:00:00.000Z',
+      endsAt: '2027-01-01T00:00:00.000Z',
+    })
+    .license('lic-pl', license('ws-pl', 12, 'AAAAA-BBBBB-CCCCC-DDDDD'))
+    .license('lic-jp', license('ws-jp', -10, 'AAAAA-BBBBB-CCCCC-EEEEE', { seats: 3 }))
+    .license('lic-early', license('ws-pl', 45, 'AAAAA-BBBBB-CCCCC-FFFFF'))
+    .license('lic-partner', license('ws-pl', 5, 'AAAAA-BBBBB-CCCCC-GGGGG', { purchaseChannel: 'PARTNER' }))
+    .license('lic-race', license('ws-pl', 10, 'AAAAA-BBBBB-CCCCC-HHHHH'))
+    .license('lic-race-key', license('ws-pl', 10, 'AAAAA-BBBBB-CCCCC-JJJJJ'))
+    .build();
+  await loadIntoTable(data, {
     client: createDocumentClient(config().dynamoDbEndpoint),
     tableName: config().tableName,
   });

@@ -18,8 +18,9 @@ import { verifyPassword } from '../../functions/domain/password';
 import { ExitCode, runImportCli } from '../../functions/seed/cli';
 import { buildDemoData, DemoAccounts, DemoLicenses, DemoPartnerCodes } from '../../functions/seed/demo-data';
 import { type ImportPhase, importDataFile, ImportPhase as Phase } from '../../functions/seed/import';
-import { type DataFile, type DataFileInput, parseDataFile } from '../../functions/seed/schema';
+import type { DataFile, DataFileInput } from '../../functions/seed/schema';
 import { createTestTable } from '../support/dynamodb';
+import { FixtureBuilder } from '../support/fixtures';
 
 type TestTable = Awaited<ReturnType<typeof createTestTable>>;
 
@@ -211,29 +212,22 @@ describe('re-importing a changed file', () => {
     await table.drop();
   });
 
+  const withAdmins = (admins: string[]) =>
+    new FixtureBuilder(NOW)
+      .user('ann@example.com', { password: 'password-1' })
+      .user('bob@example.com', { password: 'password-2' })
+      .workspace('ws-1', { name: 'Acme', admins })
+      .product('EPS-CLOUD');
+  const licenseIn = (workspaceId: string) => ({
+    workspaceId,
+    seats: 5,
+    purchasedAt: '2025-01-01T00:00:00.000Z',
+    startsAt: '2025-01-01T00:00:00.000Z',
+    expiresAt: '2026-01-01T00:00:00.000Z',
+    activationCode: 'ABCDE-FGHJK-MNPQR-STUVW',
+  });
   const fileWithAdmins = (admins: string[]): DataFile =>
-    parseDataFile({
-      users: [
-        { email: 'ann@example.com', password: 'password-1', mfa: { method: 'NONE' } },
-        { email: 'bob@example.com', password: 'password-2', mfa: { method: 'NONE' } },
-      ],
-      workspaces: [{ workspaceId: 'ws-1', name: 'Acme', countryCode: 'PL', admins }],
-      products: [{ productCode: 'EPS-CLOUD', name: 'Endpoint Security Cloud', renewableOnline: true }],
-      licenses: [
-        {
-          licenseId: 'lic-1',
-          workspaceId: 'ws-1',
-          productCode: 'EPS-CLOUD',
-          seats: 5,
-          termMonths: 12,
-          purchaseChannel: 'ONLINE_STORE',
-          purchasedAt: '2025-01-01T00:00:00.000Z',
-          startsAt: '2025-01-01T00:00:00.000Z',
-          expiresAt: '2026-01-01T00:00:00.000Z',
-          activationCode: 'ABCDE-FGHJK-MNPQR-STUVW',
-        },
-      ],
-    });
+    withAdmins(admins).license('lic-1', licenseIn('ws-1')).build();
 
   it('deletes the membership and license list of an administrator dropped from a workspace', async () => {
     // Arrange
@@ -266,17 +260,11 @@ describe('re-importing a changed file', () => {
 
   it('moves a license between two workspaces sharing an administrator', async () => {
     // Arrange
-    const withLicenseIn = (workspaceId: string): DataFile => {
-      const file = fileWithAdmins(['ann@example.com', 'bob@example.com']);
-      return parseDataFile({
-        ...file,
-        workspaces: [
-          ...file.workspaces,
-          { workspaceId: 'ws-2', name: 'Acme Two', countryCode: 'PL', admins: ['ann@example.com'] },
-        ],
-        licenses: file.licenses.map((license) => ({ ...license, workspaceId })),
-      } as DataFileInput);
-    };
+    const withLicenseIn = (workspaceId: string): DataFile =>
+      withAdmins(['ann@example.com', 'bob@example.com'])
+        .workspace('ws-2', { name: 'Acme Two', admins: ['ann@example.com'] })
+        .license('lic-1', licenseIn(workspaceId))
+        .build();
     const options = { client, tableName: table.tableName };
     await importDataFile(withLicenseIn('ws-1'), options);
 
@@ -297,30 +285,25 @@ describe('re-importing a changed file', () => {
 });
 
 describe('a workspace of 500 administrators', () => {
+  const licenseOf500 = {
+    seats: 500,
+    purchasedAt: '2025-01-01T00:00:00.000Z',
+    startsAt: '2025-01-01T00:00:00.000Z',
+    expiresAt: '2026-01-01T00:00:00.000Z',
+    activationCode: 'ABCDE-FGHJK-MNPQR-STUVW',
+  };
+
   it('imports it, and every administrator lists its license', async () => {
     // Arrange
     const table = await createTestTable();
     const client = createDocumentClient(table.endpoint);
     const admins = Array.from({ length: 500 }, (_, index) => `admin-${index}@example.com`);
-    const file = parseDataFile({
-      users: admins.map((email) => ({ email, password: 'password-1', mfa: { method: 'NONE' } })),
-      workspaces: [{ workspaceId: 'ws-big', name: 'Big Co', countryCode: 'PL', admins }],
-      products: [{ productCode: 'EPS-CLOUD', name: 'Endpoint Security Cloud', renewableOnline: true }],
-      licenses: [
-        {
-          licenseId: 'lic-big',
-          workspaceId: 'ws-big',
-          productCode: 'EPS-CLOUD',
-          seats: 500,
-          termMonths: 12,
-          purchaseChannel: 'ONLINE_STORE',
-          purchasedAt: '2025-01-01T00:00:00.000Z',
-          startsAt: '2025-01-01T00:00:00.000Z',
-          expiresAt: '2026-01-01T00:00:00.000Z',
-          activationCode: 'ABCDE-FGHJK-MNPQR-STUVW',
-        },
-      ],
-    });
+    const builder = new FixtureBuilder(NOW)
+      .workspace('ws-big', { name: 'Big Co', admins })
+      .product('EPS-CLOUD')
+      .license('lic-big', { workspaceId: 'ws-big', ...licenseOf500 });
+    for (const email of admins) builder.user(email, { password: 'password-1' });
+    const file = builder.build();
     // 500 scrypt hashes would take a minute; the list entries are what this test is about.
     const hashPassword = async (password: string) => `test-hash:${password.length}`;
 

@@ -1,27 +1,22 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
-import { Keys } from '../../functions/adapters/dynamodb/table-definition';
 import { formatActivationCode } from '../../functions/domain/activation-code';
+import { userIdFor } from '../../functions/domain/identity';
 import type { LicenseRecord } from '../../functions/domain/license';
 import { config, licenseStore, workspaceStore } from '../../functions/wiring';
 import { callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';
+import { FixtureBuilder, loadIntoTable } from '../support/fixtures';
 import { licenseImportStore } from '../support/license-import';
 
 const DAY = 24 * 3600 * 1000;
 let h: AuthHarness;
 let ann: string;
-let bob: string;
 let annToken: string;
 let bobToken: string;
 
-const putItem = (Item: Record<string, unknown>) =>
-  createDocumentClient(config().dynamoDbEndpoint).send(
-    new PutCommand({ TableName: config().tableName, Item }),
-  );
-
-/** A code from the alphabet, unique per number. */
-const codeFor = (n: number) => `ABCDEFGHJKMNPQR${String(n).padStart(5, '2').replace(/[01]/g, '9')}`;
+/** A code from the alphabet, unique per number (the data file refuses two licenses sharing a code). */
+const codeFor = (n: number) =>
+  `ABCDEFGHJKMNPQR${[...String(n).padStart(5, '0')].map((digit) => '23456789AB'[Number(digit)]).join('')}`;
 
 const license = (
   id: string,
@@ -42,54 +37,36 @@ const license = (
   ...extra,
 });
 
-const workspaces = {
-  'ws-pl': { workspaceId: 'ws-pl', name: 'Acme Polska', countryCode: 'PL' },
-  'ws-none': { workspaceId: 'ws-none', name: 'No Country Ltd', countryCode: null },
-  'ws-bob': { workspaceId: 'ws-bob', name: 'Bob Corp', countryCode: 'PL' },
-};
-
-const addLicense = async (record: ReturnType<typeof license>, code: string) => {
-  const ws = record.workspaceId ? workspaces[record.workspaceId as keyof typeof workspaces] : null;
-  await licenseImportStore().put(
-    { ...record, activationCode: code },
-    ws
-      ? {
-          workspaceId: ws.workspaceId,
-          workspaceName: ws.name,
-          productName: 'Endpoint Security Cloud',
-          adminUserIds: await workspaceStore().adminsOf(ws.workspaceId),
-        }
-      : null,
-  );
-};
-
 beforeAll(async () => {
   h = await createAuthHarness('2026-11-28T12:00:00.000Z');
-  ann = await h.addUser('ann@example.com', 'pw-ann');
-  bob = await h.addUser('bob@example.com', 'pw-bob');
-  await workspaceStore().put(workspaces['ws-pl'], [ann]);
-  await workspaceStore().put(workspaces['ws-none'], [ann]);
-  await workspaceStore().put(workspaces['ws-bob'], [bob]);
-  await putItem({
-    ...Keys.product('EPS-CLOUD'),
-    productCode: 'EPS-CLOUD',
-    name: 'Endpoint Security Cloud',
-    renewableOnline: true,
+  // Passwords of at least 8 characters, as the data file requires.
+  const builder = new FixtureBuilder(h.clock.now())
+    .user('ann@example.com', { password: 'password-ann' })
+    .user('bob@example.com', { password: 'password-bob' })
+    .workspace('ws-pl', { name: 'Acme Polska', admins: ['ann@example.com'] })
+    .workspace('ws-none', { name: 'No Country Ltd', countryCode: null, admins: ['ann@example.com'] })
+    .workspace('ws-bob', { name: 'Bob Corp', admins: ['bob@example.com'] })
+    .product('EPS-CLOUD')
+    .price('EPS-CLOUD', 'PL', { currency: 'PLN', unitAmount: 12900 });
+  for (let n = 0; n < 30; n++) {
+    builder.license(`lic-${n}`, {
+      workspaceId: 'ws-pl',
+      expiresInDays: n * 5 - 20,
+      activationCode: codeFor(n),
+    });
+  }
+  builder
+    .license('lic-nocountry', { workspaceId: 'ws-none', expiresInDays: 10, activationCode: codeFor(100) })
+    .license('lic-bob', { workspaceId: 'ws-bob', expiresInDays: 10, activationCode: codeFor(101) })
+    .license('lic-partner', { expiresInDays: 200, purchaseChannel: 'PARTNER', activationCode: codeFor(102) });
+  await loadIntoTable(builder.build(), {
+    client: createDocumentClient(config().dynamoDbEndpoint),
+    tableName: config().tableName,
   });
-  await putItem({
-    ...Keys.price('EPS-CLOUD', 'PL'),
-    productCode: 'EPS-CLOUD',
-    countryCode: 'PL',
-    currency: 'PLN',
-    unitAmount: 12900,
-  });
-  for (let n = 0; n < 30; n++) await addLicense(license(`lic-${n}`, 'ws-pl', n * 5 - 20), codeFor(n));
-  await addLicense(license('lic-nocountry', 'ws-none', 10), codeFor(100));
-  await addLicense(license('lic-bob', 'ws-bob', 10), codeFor(101));
-  await addLicense(license('lic-partner', null, 200, { purchaseChannel: 'PARTNER' }), codeFor(102));
-  annToken = (await callRoute('login', { body: { email: 'ann@example.com', password: 'pw-ann' } })).body
+  ann = userIdFor('ann@example.com');
+  annToken = (await callRoute('login', { body: { email: 'ann@example.com', password: 'password-ann' } })).body
     .accessToken;
-  bobToken = (await callRoute('login', { body: { email: 'bob@example.com', password: 'pw-bob' } })).body
+  bobToken = (await callRoute('login', { body: { email: 'bob@example.com', password: 'password-bob' } })).body
     .accessToken;
 });
 

@@ -27,8 +27,8 @@ const signInWithTotp = async (email: string, password: string): Promise<string> 
 
 describe('turning on an authenticator app', () => {
   it('shows a secret once, turns TOTP on with a code from it, and asks for a code at the next sign-in', async () => {
-    await h.addUser('user@example.com', 'pw-1');
-    const token = await signIn('user@example.com', 'pw-1');
+    await h.addUser('user@example.com', 'password-1');
+    const token = await signIn('user@example.com', 'password-1');
 
     const started = await callRoute('totp-enrol', { token });
     const secret: string = started.body.secret;
@@ -38,7 +38,9 @@ describe('turning on an authenticator app', () => {
       body: { code: totpCodeAt(secret, h.clock.now()) },
     });
     const me = await callRoute('me', { token });
-    const nextLogin = await callRoute('login', { body: { email: 'user@example.com', password: 'pw-1' } });
+    const nextLogin = await callRoute('login', {
+      body: { email: 'user@example.com', password: 'password-1' },
+    });
 
     expect(started.status).toBe(201);
     expect(started.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Renewal%20Hub:user%40example\.com\?/);
@@ -51,23 +53,23 @@ describe('turning on an authenticator app', () => {
   });
 
   it('does not accept the confirming code again at sign-in', async () => {
-    await h.addUser('user@example.com', 'pw-1');
-    const token = await signIn('user@example.com', 'pw-1');
+    await h.addUser('user@example.com', 'password-1');
+    const token = await signIn('user@example.com', 'password-1');
     const { body } = await callRoute('totp-enrol', { token });
     const code = totpCodeAt(body.secret, h.clock.now());
     await callRoute('totp-confirm', { token, body: { code } });
 
-    const login = await callRoute('login', { body: { email: 'user@example.com', password: 'pw-1' } });
+    const login = await callRoute('login', { body: { email: 'user@example.com', password: 'password-1' } });
     const verify = await callRoute('mfa-verify', { body: { challengeId: login.body.challengeId, code } });
 
     expect(verify.body.code).toBe('INVALID_CODE');
   });
 
   it('refuses confirmation without a started enrolment, and enrolment when 2FA is on', async () => {
-    await h.addUser('user@example.com', 'pw-1');
-    await h.addUser('totp@example.com', 'pw-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
-    const token = await signIn('user@example.com', 'pw-1');
-    const login = await callRoute('login', { body: { email: 'totp@example.com', password: 'pw-2' } });
+    await h.addUser('user@example.com', 'password-1');
+    await h.addUser('totp@example.com', 'password-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
+    const token = await signIn('user@example.com', 'password-1');
+    const login = await callRoute('login', { body: { email: 'totp@example.com', password: 'password-2' } });
     const totpToken = (
       await callRoute('mfa-verify', {
         body: { challengeId: login.body.challengeId, code: totpCodeAt(TEST_TOTP_SECRET, h.clock.now()) },
@@ -86,8 +88,8 @@ describe('turning on an authenticator app', () => {
 
 describe('turning on SMS', () => {
   it('sends a code to the new phone and turns SMS on once it is confirmed', async () => {
-    await h.addUser('user@example.com', 'pw-1');
-    const token = await signIn('user@example.com', 'pw-1');
+    await h.addUser('user@example.com', 'password-1');
+    const token = await signIn('user@example.com', 'password-1');
 
     const started = await callRoute('sms-enrol', { token, body: { phoneNumber: '+48500600700' } });
     const tooSoon = await callRoute('sms-enrol', { token, body: { phoneNumber: '+48500600700' } });
@@ -103,8 +105,8 @@ describe('turning on SMS', () => {
   });
 
   it('refuses a phone number that is not E.164', async () => {
-    await h.addUser('user@example.com', 'pw-1');
-    const token = await signIn('user@example.com', 'pw-1');
+    await h.addUser('user@example.com', 'password-1');
+    const token = await signIn('user@example.com', 'password-1');
 
     const answer = await callRoute('sms-enrol', { token, body: { phoneNumber: '500 600 700' } });
 
@@ -115,8 +117,8 @@ describe('turning on SMS', () => {
 
 describe('turning 2FA off', () => {
   it('needs a current TOTP code', async () => {
-    await h.addUser('totp@example.com', 'pw-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
-    const token = await signInWithTotp('totp@example.com', 'pw-2');
+    await h.addUser('totp@example.com', 'password-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
+    const token = await signInWithTotp('totp@example.com', 'password-2');
     h.clock.advance(30 * 1000);
 
     const wrong = await callRoute('mfa-disable', { token, body: { code: '000000' } });
@@ -132,8 +134,8 @@ describe('turning 2FA off', () => {
   });
 
   it('needs a code sent by SMS for an SMS user', async () => {
-    await h.addUser('sms@example.com', 'pw-3', { method: 'SMS', phoneNumber: '+48123456789' });
-    const login = await callRoute('login', { body: { email: 'sms@example.com', password: 'pw-3' } });
+    await h.addUser('sms@example.com', 'password-3', { method: 'SMS', phoneNumber: '+48123456789' });
+    const login = await callRoute('login', { body: { email: 'sms@example.com', password: 'password-3' } });
     const token = (
       await callRoute('mfa-verify', { body: { challengeId: login.body.challengeId, code: h.sms.lastCode() } })
     ).body.accessToken;
@@ -149,8 +151,8 @@ describe('turning 2FA off', () => {
   });
 
   it('blocks code guessing after 5 wrong codes', async () => {
-    await h.addUser('totp@example.com', 'pw-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
-    const token = await signInWithTotp('totp@example.com', 'pw-2');
+    await h.addUser('totp@example.com', 'password-2', { method: 'TOTP', secret: TEST_TOTP_SECRET });
+    const token = await signInWithTotp('totp@example.com', 'password-2');
 
     for (let attempt = 0; attempt < 5; attempt++) {
       expect((await callRoute('mfa-disable', { token, body: { code: '000000' } })).status).toBe(422);
@@ -164,8 +166,8 @@ describe('turning 2FA off', () => {
 
 describe('my workspaces', () => {
   it('needs a session and lists none for a user who administers none', async () => {
-    await h.addUser('user@example.com', 'pw-1');
-    const token = await signIn('user@example.com', 'pw-1');
+    await h.addUser('user@example.com', 'password-1');
+    const token = await signIn('user@example.com', 'password-1');
 
     const anonymous = await callRoute('workspaces');
     const mine = await callRoute('workspaces', { token });

@@ -1,16 +1,18 @@
 /**
  * A purchase-workflow test bed: a fresh DynamoDB Local table, a manual clock, recorders for email and
- * operations notifications, the in-process workflow with instant retries, and helpers that write
- * licenses, checkouts and paid orders through the real stores.
+ * operations notifications (the fakes of test/fakes), the in-process workflow with instant retries, and
+ * helpers that write licenses, checkouts and paid orders through the real stores.
  */
 
+import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
 import { type Checkout, CheckoutStatus } from '../../functions/domain/checkout';
 import { ManualClock } from '../../functions/domain/clock';
+import { userIdFor } from '../../functions/domain/identity';
 import type { LicenseRecord } from '../../functions/domain/license';
 import type { Order } from '../../functions/domain/order';
 import type { Workspace } from '../../functions/domain/workspace';
 import { LocalPurchaseWorkflow } from '../../functions/local/purchase-workflow';
-import type { EmailMessage, EmailSender, OpsNotifier } from '../../functions/ports/messaging';
+import type { EmailMessage } from '../../functions/ports/messaging';
 import {
   checkoutStore,
   licenseStore,
@@ -18,64 +20,17 @@ import {
   overrideDependencies,
   workspaceStore,
 } from '../../functions/wiring';
+import { FakeEmailSender as RecordingEmail, FakeOpsNotifier as RecordingOps } from '../fakes/messaging';
 import { createTestTable, testConfig } from './dynamodb';
+import { FixtureBuilder, loadIntoTable } from './fixtures';
 import { licenseImportStore } from './license-import';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
-/** Records sent emails; can be told to refuse the next sends, or every send, like a throttled SES. */
-export class RecordingEmail implements EmailSender {
-  public readonly sent: EmailMessage[] = [];
-  public attempts = 0;
-  private refusals = 0;
-  private rejecting = false;
-
-  /** The next `count` sends are throttled (Infinity: all of them), as SES does over its sending rate. */
-  public refuseNext(count: number): void {
-    this.refusals = count;
-  }
-
-  /** Every send is rejected for good, as SES does for an unverified sender, until {@link reset}. */
-  public rejectAll(): void {
-    this.rejecting = true;
-  }
-
-  public async send(message: EmailMessage): Promise<void> {
-    this.attempts++;
-    if (this.rejecting) {
-      throw Object.assign(new Error('Email address is not verified.'), {
-        name: 'MessageRejected',
-        $fault: 'client',
-        $metadata: { httpStatusCode: 400 },
-      });
-    }
-    if (this.refusals > 0) {
-      this.refusals--;
-      throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
-    }
-    this.sent.push(message);
-  }
-
-  public reset(): void {
-    this.sent.length = 0;
-    this.attempts = 0;
-    this.refusals = 0;
-    this.rejecting = false;
-  }
-}
-
-/** Records notifications to operations. */
-export class RecordingOps implements OpsNotifier {
-  public readonly notices: Array<{ subject: string; text: string }> = [];
-
-  public async notify(subject: string, text: string): Promise<void> {
-    this.notices.push({ subject, text });
-  }
-}
-
 /** A workspace with two administrators, for every license of the tests. */
 export const WORKSPACE: Workspace = { workspaceId: 'ws-pl', name: 'Acme Polska', countryCode: 'PL' };
-export const ADMINS = ['user-ann', 'user-bob'] as const;
+const ADMIN_EMAILS = ['ann@example.com', 'bob@example.com'] as const;
+export const ADMINS = [userIdFor(ADMIN_EMAILS[0]), userIdFor(ADMIN_EMAILS[1])] as const;
 export const PRODUCT_NAME = 'Endpoint Security Cloud';
 
 export interface PurchaseHarness {
@@ -117,7 +72,20 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
     ops,
     workflow,
   });
-  await workspaceStore().put(WORKSPACE, ADMINS);
+  const client = createDocumentClient(table.endpoint);
+  /** The harness's users, {@link WORKSPACE} and its product, as a data file to add licenses to. */
+  const base = () => {
+    const builder = new FixtureBuilder(clock.now());
+    for (const email of ADMIN_EMAILS) builder.user(email);
+    return builder
+      .workspace(WORKSPACE.workspaceId, {
+        name: WORKSPACE.name,
+        countryCode: WORKSPACE.countryCode,
+        admins: [...ADMIN_EMAILS],
+      })
+      .product('EPS-CLOUD', { name: PRODUCT_NAME });
+  };
+  await loadIntoTable(base().build(), { client, tableName: table.tableName });
 
   return {
     clock,
@@ -136,15 +104,29 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
         startsAt: '2025-11-01T00:00:00.000Z',
         expiresAt: new Date(clock.now().getTime() + daysLeft * DAY_MS).toISOString(),
       };
-      await licenseImportStore().put(
-        { ...license, activationCode },
-        {
-          workspaceId: workspace.workspaceId,
-          workspaceName: workspace.name,
-          productName: PRODUCT_NAME,
-          adminUserIds: await workspaceStore().adminsOf(workspace.workspaceId),
-        },
-      );
+      if (workspace.workspaceId === WORKSPACE.workspaceId) {
+        // Through the data file and the importer, as every fixture is (test/support/fixtures.ts).
+        await loadIntoTable(
+          base()
+            .license(licenseId, { ...license, activationCode })
+            .build(),
+          {
+            client,
+            tableName: table.tableName,
+          },
+        );
+      } else {
+        // A workspace the test stored itself, with administrators a data file cannot name (raw ids).
+        await licenseImportStore().put(
+          { ...license, activationCode },
+          {
+            workspaceId: workspace.workspaceId,
+            workspaceName: workspace.name,
+            productName: PRODUCT_NAME,
+            adminUserIds: await workspaceStore().adminsOf(workspace.workspaceId),
+          },
+        );
+      }
       return { ...license, activationCodeHint: activationCode.slice(-5) };
     },
     openCheckout: async (checkoutId, licenseId, changes = {}) => {
@@ -190,6 +172,7 @@ export const createPurchaseHarness = async (start = '2026-11-28T12:00:00.000Z'):
     },
     close: async () => {
       await workflow.whenIdle();
+      client.destroy();
       await table.drop();
     },
   };
