@@ -13,6 +13,7 @@ import { localOutbox, type OutboxItem } from '../adapters/outbox';
 import { EnvName } from '../config';
 import { buildDemoData } from '../seed/demo-data';
 import { importDataFile } from '../seed/import';
+import { dynamoImportStores } from '../seed/import-stores';
 import { type DataFile, parseDataFile } from '../seed/schema';
 import { overrideDependencies } from '../wiring';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -105,7 +106,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     log(`${step}…`);
     const documents = createDocumentClient(dynamo.endpoint);
     try {
-      await importDataFile(data, { client: documents, tableName });
+      await importDataFile(data, { stores: dynamoImportStores(documents, tableName) });
     } finally {
       documents.destroy();
     }

@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type CliStreams, TABLE_OPTIONS, TABLE_OPTIONS_HELP, UsageError } from '../cli-options';
 import { type ImportPhase, type ImportSummary, importDataFile } from './import';
+import { dynamoImportStores } from './import-stores';
 import { type DataFile, DataFileInvalidError, parseDataFile } from './schema';
 
 export const ExitCode = { OK: 0, INVALID_FILE: 1, USAGE: 2, WRITE_FAILED: 3 } as const;
@@ -145,8 +146,7 @@ export const runImportCli = async (argv: readonly string[], streams: CliStreams)
   const started = performance.now();
   try {
     const summary = await importDataFile(data, {
-      client,
-      tableName: args.table,
+      stores: dynamoImportStores(client, args.table),
       onProgress: progress.onProgress,
     });
     progress.finish();

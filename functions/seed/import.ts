@@ -1,14 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchWrite } from '../adapters/dynamodb/batch-write';
-import { DynamoLicenseImportStore } from '../adapters/dynamodb/license-import-store';
-import { DynamoUserStore } from '../adapters/dynamodb/user-store';
-import { DynamoWorkspaceStore } from '../adapters/dynamodb/workspace-store';
 import { forEachLimit } from '../adapters/for-each-limit';
 import { userIdFor } from '../domain/identity';
 import { hashPassword as scryptHash } from '../domain/password';
+import type { CatalogBatchOptions, CatalogImportStore } from '../ports/catalog';
 import type { LicenseImportStore } from '../ports/licenses';
+import type { UserStore } from '../ports/users';
 import type { WorkspaceStore } from '../ports/workspaces';
-import { offerItem, priceItem, productItem } from './items';
 import type { DataFile, DataFileWorkspace } from './schema';
 
 /** The import's steps, in the order they run; `onProgress` names them. */
@@ -22,9 +18,20 @@ export const ImportPhase = {
 } as const;
 export type ImportPhase = (typeof ImportPhase)[keyof typeof ImportPhase];
 
+/**
+ * The ports the import writes through: DynamoDB adapters (`dynamoImportStores`) or, in unit tests,
+ * the in-memory fakes.
+ */
+export interface ImportStores {
+  users: Pick<UserStore, 'put'>;
+  workspaces: WorkspaceStore;
+  licenses: LicenseImportStore;
+  catalog: CatalogImportStore;
+}
+
 export interface ImportOptions {
-  client: DynamoDBDocumentClient;
-  tableName: string;
+  /** Where the records go. */
+  stores: ImportStores;
   /** Called when a phase starts (done = 0) and after each chunk it writes. */
   onProgress?: (done: number, total: number, phase: ImportPhase) => void;
   /**
@@ -39,7 +46,7 @@ export interface ImportOptions {
 /** How many records of each kind were written, and how many stale memberships were deleted. */
 export type ImportSummary = Record<ImportPhase, number> & { removedMemberships: number };
 
-/** A write to the table failed during `phase`; records of earlier phases are in place. */
+/** A write failed during `phase`; records of earlier phases are in place. */
 export class ImportWriteError extends Error {
   public override readonly name = 'ImportWriteError';
 
@@ -57,24 +64,16 @@ export class ImportWriteError extends Error {
 const DEFAULT_CONCURRENCY = 4;
 
 /**
- * Writes a checked data file (see `parseDataFile`) to the table. Keys are deterministic, so importing the
- * same file again overwrites the same items; an administrator dropped from a workspace loses the
- * membership. Records missing from the file are left alone. Only password hashes differ between
+ * Writes a checked data file (see `parseDataFile`) through `stores`. Keys are deterministic, so
+ * importing the same file again overwrites the same items; an administrator dropped from a workspace
+ * loses the membership. Records missing from the file are left alone. Only password hashes differ between
  * imports (fresh salts). The file wins for every record it names: a re-import replaces changes made in
  * the app since (a user's 2FA setting and last TOTP step, a renewed license's expiry and code).
  * @throws {ImportWriteError} when a write fails
  */
 export const importDataFile = async (data: DataFile, options: ImportOptions): Promise<ImportSummary> => {
-  const {
-    client,
-    tableName,
-    onProgress,
-    concurrency = DEFAULT_CONCURRENCY,
-    hashPassword = scryptHash,
-  } = options;
-  const users = new DynamoUserStore(client, tableName);
-  const workspaces = new DynamoWorkspaceStore(client, tableName);
-  const licenses = new DynamoLicenseImportStore(client, tableName);
+  const { stores, onProgress, concurrency = DEFAULT_CONCURRENCY, hashPassword = scryptHash } = options;
+  const { users, workspaces, licenses, catalog } = stores;
 
   const run = async (
     phase: ImportPhase,
@@ -92,15 +91,11 @@ export const importDataFile = async (data: DataFile, options: ImportOptions): Pr
       throw new ImportWriteError(phase, { cause: error });
     }
   };
-  const putAll = (phase: ImportPhase, items: readonly Record<string, unknown>[]) =>
-    run(phase, items.length, (advance) =>
-      batchWrite(
-        client,
-        tableName,
-        items.map((Item) => ({ PutRequest: { Item } })),
-        { concurrency, onChunk: advance },
-      ),
-    );
+  const putAll = <T>(
+    phase: ImportPhase,
+    records: readonly T[],
+    put: (records: readonly T[], options: CatalogBatchOptions) => Promise<void>,
+  ) => run(phase, records.length, (advance) => put(records, { concurrency, onWritten: advance }));
 
   await run(ImportPhase.USERS, data.users.length, (advance) =>
     forEachLimit(data.users, concurrency, async (user) => {
@@ -125,9 +120,9 @@ export const importDataFile = async (data: DataFile, options: ImportOptions): Pr
     }),
   );
 
-  await putAll(ImportPhase.PRODUCTS, data.products.map(productItem));
-  await putAll(ImportPhase.PRICES, data.prices.map(priceItem));
-  await putAll(ImportPhase.OFFERS, data.offers.map(offerItem));
+  await putAll(ImportPhase.PRODUCTS, data.products, (records, o) => catalog.putProducts(records, o));
+  await putAll(ImportPhase.PRICES, data.prices, (records, o) => catalog.putPrices(records, o));
+  await putAll(ImportPhase.OFFERS, data.offers, (records, o) => catalog.putOffers(records, o));
   const workspaceById = new Map(data.workspaces.map((w) => [w.workspaceId, w]));
   const productNames = new Map(data.products.map((p) => [p.productCode, p.name]));
   await run(ImportPhase.LICENSES, data.licenses.length, (advance) =>

@@ -12,6 +12,7 @@ import { readConfig } from '../../functions/config';
 import { deriveKeys } from '../../functions/domain/secrets';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
 import { importDataFile } from '../../functions/seed/import';
+import { dynamoImportStores } from '../../functions/seed/import-stores';
 import { parseDataFile } from '../../functions/seed/schema';
 import { overrideDependencies } from '../../functions/wiring';
 import { callRoute } from '../support/api';
@@ -117,8 +118,7 @@ const main = async () => {
     const now = new Date();
     const seedStarted = performance.now();
     await importDataFile(benchData(now), {
-      client: createDocumentClient(dynamo.endpoint),
-      tableName,
+      stores: dynamoImportStores(createDocumentClient(dynamo.endpoint), tableName),
       concurrency: 8,
     });
     console.log(

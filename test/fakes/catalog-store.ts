@@ -1,9 +1,17 @@
 import type { Offer, Price, Product } from '../../functions/domain/catalog';
-import type { CatalogStore } from '../../functions/ports/catalog';
+import type { CatalogBatchOptions, CatalogImportStore, CatalogStore } from '../../functions/ports/catalog';
 import { copy, MemoryTables } from './memory-tables';
 
-/** {@link CatalogStore} in memory; the port has no writes, so tests (and the fixture loader) use `add*`. */
-export class FakeCatalogStore implements CatalogStore {
+/** As the adapter's BatchWriteItem chunks: nothing written, nothing reported. */
+const reportWritten = (written: number, options: CatalogBatchOptions) => {
+  if (written > 0) options.onWritten?.(written);
+};
+
+/**
+ * {@link CatalogStore} and {@link CatalogImportStore} in memory. Tests that store one record use
+ * `add*`; the importer (and so the fixture loader) uses `put*`.
+ */
+export class FakeCatalogStore implements CatalogStore, CatalogImportStore {
   public constructor(private readonly tables = new MemoryTables()) {}
 
   public async getProduct(productCode: string): Promise<Product | null> {
@@ -36,5 +44,20 @@ export class FakeCatalogStore implements CatalogStore {
   /** Creates or replaces an offer. */
   public addOffer(offer: Offer): void {
     this.tables.offers.set(offer.offerId, copy(offer));
+  }
+
+  public async putProducts(products: readonly Product[], options: CatalogBatchOptions): Promise<void> {
+    for (const product of products) this.addProduct(product);
+    reportWritten(products.length, options);
+  }
+
+  public async putPrices(prices: readonly Price[], options: CatalogBatchOptions): Promise<void> {
+    for (const price of prices) this.addPrice(price);
+    reportWritten(prices.length, options);
+  }
+
+  public async putOffers(offers: readonly Offer[], options: CatalogBatchOptions): Promise<void> {
+    for (const offer of offers) this.addOffer(offer);
+    reportWritten(offers.length, options);
   }
 }

@@ -1,6 +1,7 @@
 /** The port contracts (test/contracts) against the DynamoDB adapters, on DynamoDB Local. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWrite } from '../../functions/adapters/dynamodb/batch-write';
+import { offerItem, priceItem, productItem } from '../../functions/adapters/dynamodb/catalog-items';
 import { DynamoCatalogStore } from '../../functions/adapters/dynamodb/catalog-store';
 import { DynamoChallengeStore } from '../../functions/adapters/dynamodb/challenge-store';
 import { DynamoCheckoutStore } from '../../functions/adapters/dynamodb/checkout-store';
@@ -13,7 +14,6 @@ import { DynamoSmsQuotaStore } from '../../functions/adapters/dynamodb/sms-quota
 import { DynamoThrottleStore } from '../../functions/adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from '../../functions/adapters/dynamodb/user-store';
 import { DynamoWorkspaceStore } from '../../functions/adapters/dynamodb/workspace-store';
-import { offerItem, priceItem, productItem } from '../../functions/seed/items';
 import { describeCatalogStoreContract } from '../contracts/catalog-store.contract';
 import { describeChallengeStoreContract } from '../contracts/challenge-store.contract';
 import { describeCheckoutStoreContract } from '../contracts/checkout-store.contract';

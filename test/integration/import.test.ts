@@ -18,6 +18,7 @@ import { verifyPassword } from '../../functions/domain/password';
 import { ExitCode, runImportCli } from '../../functions/seed/cli';
 import { buildDemoData, DemoAccounts, DemoLicenses, DemoPartnerCodes } from '../../functions/seed/demo-data';
 import { type ImportPhase, importDataFile, ImportPhase as Phase } from '../../functions/seed/import';
+import { dynamoImportStores } from '../../functions/seed/import-stores';
 import type { DataFile, DataFileInput } from '../../functions/seed/schema';
 import { createTestTable } from '../support/dynamodb';
 import { FixtureBuilder } from '../support/fixtures';
@@ -60,8 +61,7 @@ describe('importDataFile with the demo data', () => {
     client = createDocumentClient(table.endpoint);
     data = buildDemoData(NOW);
     await importDataFile(data, {
-      client,
-      tableName: table.tableName,
+      stores: dynamoImportStores(client, table.tableName),
       onProgress: (...call) => progress.push(call),
     });
   });
@@ -182,7 +182,7 @@ describe('importDataFile with the demo data', () => {
     const before = await scanAll(client, table.tableName);
 
     // Act
-    const summary = await importDataFile(data, { client, tableName: table.tableName });
+    const summary = await importDataFile(data, { stores: dynamoImportStores(client, table.tableName) });
 
     // Assert
     expect(await scanAll(client, table.tableName)).toEqual(before);
@@ -232,7 +232,7 @@ describe('re-importing a changed file', () => {
   it('deletes the membership and license list of an administrator dropped from a workspace', async () => {
     // Arrange
     const workspaces = new DynamoWorkspaceStore(client, table.tableName);
-    const options = { client, tableName: table.tableName };
+    const options = { stores: dynamoImportStores(client, table.tableName) };
     await importDataFile(fileWithAdmins(['ann@example.com', 'bob@example.com']), options);
 
     // Act
@@ -265,7 +265,7 @@ describe('re-importing a changed file', () => {
         .workspace('ws-2', { name: 'Acme Two', admins: ['ann@example.com'] })
         .license('lic-1', licenseIn(workspaceId))
         .build();
-    const options = { client, tableName: table.tableName };
+    const options = { stores: dynamoImportStores(client, table.tableName) };
     await importDataFile(withLicenseIn('ws-1'), options);
 
     // Act
@@ -308,7 +308,10 @@ describe('a workspace of 500 administrators', () => {
     const hashPassword = async (password: string) => `test-hash:${password.length}`;
 
     // Act
-    const summary = await importDataFile(file, { client, tableName: table.tableName, hashPassword });
+    const summary = await importDataFile(file, {
+      stores: dynamoImportStores(client, table.tableName),
+      hashPassword,
+    });
 
     // Assert
     expect(summary).toMatchObject({ users: 500, workspaces: 1, licenses: 1 });

@@ -1,7 +1,7 @@
 /**
  * The one builder of test data: it writes a data file (PRODUCT.md §5), checks it with the schema, and
- * loads it through the importer into a DynamoDB table (integration tests) or, by the same steps through
- * the store ports, into the in-memory fakes (unit tests).
+ * loads it through the importer into a DynamoDB table (integration tests) or into the in-memory fakes
+ * (unit tests).
  *
  * ```ts
  * const data = new FixtureBuilder('2026-11-28T12:00:00.000Z')
@@ -15,8 +15,8 @@
  * ```
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { userIdFor } from '../../functions/domain/identity';
 import { type ImportSummary, importDataFile } from '../../functions/seed/import';
+import { dynamoImportStores } from '../../functions/seed/import-stores';
 import { type DataFile, type DataFileInput, parseDataFile } from '../../functions/seed/schema';
 import type { Fakes } from '../fakes';
 import { testPasswordHash, UNIT_TEST_SCRYPT_LOG_N } from './password-hashes';
@@ -166,51 +166,20 @@ export const loadIntoTable = (
   data: DataFile,
   table: { client: DynamoDBDocumentClient; tableName: string },
 ): Promise<ImportSummary> =>
-  importDataFile(data, { ...table, hashPassword: (password) => testPasswordHash(password) });
+  importDataFile(data, {
+    stores: dynamoImportStores(table.client, table.tableName),
+    hashPassword: (password) => testPasswordHash(password),
+  });
 
 /**
- * Loads a data file into the fakes by the importer's steps, through the same store ports
- * (`functions/seed/import.ts`; the importer itself writes to a table, and the catalogue as raw items,
- * so it cannot take the fakes). Passwords are hashed at a low scrypt cost, so unit tests stay fast.
+ * Loads a data file into the fakes through the importer itself, so unit tests start from what an import
+ * leaves. Passwords are hashed at a low scrypt cost, so unit tests stay fast.
  */
-export const loadIntoFakes = async (
+export const loadIntoFakes = (
   data: DataFile,
   fakes: Pick<Fakes, 'users' | 'workspaces' | 'licenses' | 'catalog'>,
-): Promise<void> => {
-  for (const user of data.users) {
-    await fakes.users.put({
-      userId: userIdFor(user.email),
-      email: user.email,
-      passwordHash: await testPasswordHash(user.password, UNIT_TEST_SCRYPT_LOG_N),
-      locale: user.locale,
-      mfa: user.mfa,
-    });
-  }
-  for (const workspace of data.workspaces) {
-    const kept = new Set(workspace.admins.map(userIdFor));
-    const dropped = (await fakes.workspaces.adminsOf(workspace.workspaceId)).filter((id) => !kept.has(id));
-    for (const userId of dropped) await fakes.licenses.removeListEntries(userId, workspace.workspaceId);
-    await fakes.workspaces.removeAdmins(workspace.workspaceId, dropped);
-    const { workspaceId, name, countryCode } = workspace;
-    await fakes.workspaces.put({ workspaceId, name, countryCode }, workspace.admins.map(userIdFor));
-  }
-  for (const product of data.products) fakes.catalog.addProduct(product);
-  for (const price of data.prices) fakes.catalog.addPrice(price);
-  for (const offer of data.offers) fakes.catalog.addOffer(offer);
-  const workspaceById = new Map(data.workspaces.map((w) => [w.workspaceId, w]));
-  const productNames = new Map(data.products.map((p) => [p.productCode, p.name]));
-  for (const license of data.licenses) {
-    const workspace = license.workspaceId ? workspaceById.get(license.workspaceId) : undefined;
-    await fakes.licenses.put(
-      license,
-      workspace
-        ? {
-            workspaceId: workspace.workspaceId,
-            workspaceName: workspace.name,
-            productName: productNames.get(license.productCode) ?? license.productCode,
-            adminUserIds: workspace.admins.map(userIdFor),
-          }
-        : null,
-    );
-  }
-};
+): Promise<ImportSummary> =>
+  importDataFile(data, {
+    stores: fakes,
+    hashPassword: (password) => testPasswordHash(password, UNIT_TEST_SCRYPT_LOG_N),
+  });

@@ -1,11 +1,11 @@
 /**
  * Products, the price book and the offers as items of the single table: the one definition of these
- * item shapes (users and workspaces are written by their stores in `adapters/dynamodb`).
+ * item shapes (`DynamoCatalogStore` reads them, `DynamoCatalogImportStore` writes them).
  */
-import { Keys } from '../adapters/dynamodb/table-definition';
-import type { DataFileOffer, DataFilePrice, DataFileProduct } from './schema';
+import type { Offer, Price, Product } from '../../domain/catalog';
+import { Keys } from './table-definition';
 
-export const productItem = (product: DataFileProduct) => ({
+export const productItem = (product: Product) => ({
   ...Keys.product(product.productCode),
   type: 'PRODUCT',
   productCode: product.productCode,
@@ -13,7 +13,7 @@ export const productItem = (product: DataFileProduct) => ({
   renewableOnline: product.renewableOnline,
 });
 
-export const priceItem = (price: DataFilePrice) => ({
+export const priceItem = (price: Price) => ({
   ...Keys.price(price.productCode, price.countryCode),
   type: 'PRICE',
   productCode: price.productCode,
@@ -23,7 +23,7 @@ export const priceItem = (price: DataFilePrice) => ({
 });
 
 /** Absent filters stay absent (they mean "every product/country"). */
-export const offerItem = (offer: DataFileOffer) => ({
+export const offerItem = (offer: Offer) => ({
   ...Keys.offer(offer.offerId),
   type: 'OFFER',
   offerId: offer.offerId,
