@@ -1,7 +1,7 @@
 import type { Offer, Price, Product } from '../../functions/domain/catalog';
 import type { CatalogStore } from '../../functions/ports/catalog';
 
-/** A catalogue store and how to fill it (the port has no writes: the import writes the catalogue). */
+/** A catalogue store and how to fill it (through its `CatalogImportStore`: only the import writes it). */
 export interface CatalogSubject {
   store: CatalogStore;
   seed(catalog: { products: Product[]; prices: Price[]; offers: Offer[] }): Promise<void>;

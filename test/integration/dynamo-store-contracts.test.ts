@@ -1,7 +1,6 @@
 /** The port contracts (test/contracts) against the DynamoDB adapters, on DynamoDB Local. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchWrite } from '../../functions/adapters/dynamodb/batch-write';
-import { offerItem, priceItem, productItem } from '../../functions/adapters/dynamodb/catalog-items';
+import { DynamoCatalogImportStore } from '../../functions/adapters/dynamodb/catalog-import-store';
 import { DynamoCatalogStore } from '../../functions/adapters/dynamodb/catalog-store';
 import { DynamoChallengeStore } from '../../functions/adapters/dynamodb/challenge-store';
 import { DynamoCheckoutStore } from '../../functions/adapters/dynamodb/checkout-store';
@@ -72,13 +71,10 @@ describeCatalogStoreContract('DynamoDB', async () => {
   return {
     store: new DynamoCatalogStore(client, tableName),
     seed: async ({ products, prices, offers }) => {
-      const items = [...products.map(productItem), ...prices.map(priceItem), ...offers.map(offerItem)];
-      await batchWrite(
-        client,
-        tableName,
-        items.map((Item) => ({ PutRequest: { Item } })),
-        { concurrency: 1 },
-      );
+      const imports = new DynamoCatalogImportStore(client, tableName);
+      await imports.putProducts(products, { concurrency: 1 });
+      await imports.putPrices(prices, { concurrency: 1 });
+      await imports.putOffers(offers, { concurrency: 1 });
     },
   };
 });

@@ -25,9 +25,9 @@ describeCatalogStoreContract('fake', async () => {
   return {
     store: catalog,
     seed: async ({ products, prices, offers }) => {
-      for (const product of products) catalog.addProduct(product);
-      for (const price of prices) catalog.addPrice(price);
-      for (const offer of offers) catalog.addOffer(offer);
+      await catalog.putProducts(products, { concurrency: 1 });
+      await catalog.putPrices(prices, { concurrency: 1 });
+      await catalog.putOffers(offers, { concurrency: 1 });
     },
   };
 });
