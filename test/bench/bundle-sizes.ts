@@ -81,11 +81,17 @@ const esbuildOptions = (): BuildOptions => {
   };
 };
 
+/**
+ * The Node.js that imports the bundles: `BUNDLE_SIZES_NODE` (e.g. the `node@22` package's binary, the
+ * Lambda runtime's major version), else this one.
+ */
+const NODE = process.env.BUNDLE_SIZES_NODE ?? process.execPath;
+
 /** Import time in ms of `file` in one fresh Node process. */
 const importOnce = (file: string): number => {
   const script =
     'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(file).href], {
+  const child = spawnSync(NODE, ['--input-type=module', '-e', script, pathToFileURL(file).href], {
     env: IMPORT_ENV,
     encoding: 'utf8',
   });
@@ -145,7 +151,7 @@ const main = async (): Promise<void> => {
 
     console.log(`esbuild ${JSON.stringify(esbuildOptions())}`);
     console.log(
-      `import: median of ${RUNS} fresh processes per bundle, interleaved, NODE_OPTIONS=${runtimeEnvironment.NODE_OPTIONS}\n`,
+      `import: Node.js ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}, median of ${RUNS} fresh processes per bundle, interleaved, NODE_OPTIONS=${runtimeEnvironment.NODE_OPTIONS}\n`,
     );
     console.log(
       ['handler'.padEnd(26), 'bundle KB'.padStart(10), 'import ms'.padStart(10), 'KB×floor', 'ms×floor'].join(
