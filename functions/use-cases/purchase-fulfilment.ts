@@ -12,19 +12,30 @@ import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';
 import { PurchaseStateError } from './purchase-errors';
 import { StepOutcome, type StepResult } from './purchase-steps';
 
-export const fulfilOrder = async (
-  deps: Pick<PurchaseDeps, 'purchases' | 'checkouts' | 'clock' | 'newActivationCode'>,
-  orderId: string,
-): Promise<StepResult> => {
+/** What a Fulfil run did, and, when this run applied the renewal, what was paid for it. */
+export interface Fulfilment {
+  result: StepResult;
+  /** The order's amount (minor units) and currency; absent unless the outcome is FULFILLED. */
+  paid?: { amount: number; currency: string };
+}
+
+type FulfilDeps = Pick<PurchaseDeps, 'purchases' | 'checkouts' | 'clock' | 'newActivationCode'>;
+
+/** Fulfil, as the workflow sees it: the step's result only (no amount enters the workflow's state). */
+export const fulfilOrder = async (deps: FulfilDeps, orderId: string): Promise<StepResult> =>
+  (await applyFulfilment(deps, orderId)).result;
+
+/** Fulfil, with what was paid when this run applied the renewal: the task edge counts revenue from it. */
+export const applyFulfilment = async (deps: FulfilDeps, orderId: string): Promise<Fulfilment> => {
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     const order = await loadOrder(deps.purchases, orderId);
     // A retry after the transaction committed, or a replay: applied once is enough.
-    if (order.fulfilledAt) return { orderId, outcome: StepOutcome.ALREADY_FULFILLED };
+    if (order.fulfilledAt) return { result: { orderId, outcome: StepOutcome.ALREADY_FULFILLED } };
     const checkout = await deps.checkouts.get(order.checkoutId);
     if (checkout?.status !== CheckoutStatus.PAID || checkout.orderId !== orderId) {
       // A concurrent run of this order may have completed it between the two reads.
       if ((await loadOrder(deps.purchases, orderId)).fulfilledAt) {
-        return { orderId, outcome: StepOutcome.ALREADY_FULFILLED };
+        return { result: { orderId, outcome: StepOutcome.ALREADY_FULFILLED } };
       }
       throw new PurchaseStateError(orderId, 'its checkout is not PAID by it, so there is nothing to fulfil');
     }
@@ -52,7 +63,12 @@ export const fulfilOrder = async (
       },
       at: deps.clock.now().toISOString(),
     });
-    if (applied) return { orderId, outcome: StepOutcome.FULFILLED };
+    if (applied) {
+      return {
+        result: { orderId, outcome: StepOutcome.FULFILLED },
+        paid: { amount: order.amount, currency: order.currency },
+      };
+    }
     // Something changed since the read (the license, or this order by a concurrent run), or the new
     // code was taken: read again; a fresh code is drawn.
   }

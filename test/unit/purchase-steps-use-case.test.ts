@@ -3,7 +3,7 @@ import { CheckoutStatus } from '../../functions/domain/checkout';
 import { ManualClock } from '../../functions/domain/clock';
 import type { Order } from '../../functions/domain/order';
 import { sendRenewalEmail } from '../../functions/use-cases/purchase-email';
-import { fulfilOrder } from '../../functions/use-cases/purchase-fulfilment';
+import { applyFulfilment, fulfilOrder } from '../../functions/use-cases/purchase-fulfilment';
 import { markNeedsReview } from '../../functions/use-cases/purchase-review';
 import { StepOutcome } from '../../functions/use-cases/purchase-steps';
 import { validatePurchase } from '../../functions/use-cases/purchase-validation';
@@ -113,6 +113,23 @@ describe('purchase steps over the fakes', () => {
       status: 'FULFILLED',
       fulfilment: { bonusDays: 11 },
     });
+  });
+
+  it('tells the edge what was paid only from the run that applied the renewal', async () => {
+    // Arrange
+    const { order } = await givenPaidOrder();
+    await validatePurchase(deps(), order.orderId);
+
+    // Act
+    const first = await applyFulfilment(deps(), order.orderId);
+    const retry = await applyFulfilment(deps(), order.orderId);
+
+    // Assert
+    expect(first).toEqual({
+      result: { orderId: order.orderId, outcome: StepOutcome.FULFILLED },
+      paid: { amount: order.amount, currency: order.currency },
+    });
+    expect(retry).toEqual({ result: { orderId: order.orderId, outcome: StepOutcome.ALREADY_FULFILLED } });
   });
 
   it('draws another code when the new one is taken', async () => {

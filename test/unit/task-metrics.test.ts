@@ -1,28 +1,15 @@
 import '../support/emf-enabled';
-import type { TrackedOrder } from '../../functions/domain/order';
 import { lambdaContext } from '../../functions/local/lambda-event';
 import { logger } from '../../functions/logger';
 import { BusinessMetric } from '../../functions/metric-names';
-import { countMetric } from '../../functions/metrics';
+import { countMetric, recordRevenue } from '../../functions/metrics';
 import { StepOutcome, type StepResult } from '../../functions/use-cases/purchase-steps';
 import { PurchaseTask } from '../../functions/workflow/definition';
-import { recordOrderRevenue } from '../../functions/workflow/revenue-metric';
 import { orderRefSchema, taskHandler } from '../../functions/workflow/task-handler';
 import { outcomeMetric } from '../../functions/workflow/task-metrics';
 import { captureEmf } from '../support/emf';
 
 const context = () => lambdaContext('renewal-hub-test-task', 256);
-
-const order = (amount: number, currency: string): TrackedOrder => ({
-  orderId: 'ord-1',
-  checkoutId: 'chk-1',
-  amount,
-  currency,
-  paidAt: '2026-12-01T10:00:00.000Z',
-  eventId: 'evt-1',
-  receivedAt: '2026-12-01T10:00:01.000Z',
-  status: 'RECEIVED',
-});
 
 let emf: ReturnType<typeof captureEmf>;
 beforeEach(() => {
@@ -108,10 +95,10 @@ describe('the task frame', () => {
   });
 });
 
-describe('recordOrderRevenue', () => {
-  it("writes the order's amount in minor units with its currency as a dimension", async () => {
+describe('recordRevenue', () => {
+  it('writes the amount in minor units with its currency as a dimension', () => {
     // Act
-    await recordOrderRevenue({ getOrder: async () => order(12_345, 'PLN') }, 'ord-1');
+    recordRevenue('PLN', 12_345);
 
     // Assert
     expect(emf.records()).toEqual([
@@ -121,22 +108,6 @@ describe('recordOrderRevenue', () => {
         metrics: { RevenueMinorUnits: { unit: 'None', value: 12_345 } },
       },
     ]);
-  });
-
-  it('skips the revenue, without failing the step, when the order cannot be read', async () => {
-    // Act
-    const recorded = recordOrderRevenue(
-      {
-        getOrder: async () => {
-          throw new Error('ProvisionedThroughputExceededException');
-        },
-      },
-      'ord-1',
-    );
-
-    // Assert
-    await expect(recorded).resolves.toBeUndefined();
-    expect(emf.records()).toEqual([]);
   });
 });
 
