@@ -13,6 +13,28 @@ export interface Order {
   statusReason?: string;
 }
 
+/** The fields of an {@link Order}: what the store reported, without the workflow's progress on it. */
+const ORDER_FIELDS = [
+  'orderId',
+  'checkoutId',
+  'amount',
+  'currency',
+  'paidAt',
+  'eventId',
+  'receivedAt',
+  'status',
+  'statusReason',
+] as const satisfies readonly (keyof Order)[];
+
+/**
+ * Only the order's own fields of a record that holds more (a stored item, an order with its progress
+ * and maybe a pending activation code).
+ */
+export const orderFieldsOf = (record: Record<string, unknown>): Order =>
+  Object.fromEntries(
+    ORDER_FIELDS.filter((field) => field in record).map((field) => [field, record[field]]),
+  ) as unknown as Order;
+
 /** Order statuses an operator acts on: listed by `npm run orders -- list`. */
 export const OperatorOrderStatus = { NEEDS_REVIEW: 'NEEDS_REVIEW', FAILED: 'FAILED' } as const;
 export type OperatorOrderStatus = (typeof OperatorOrderStatus)[keyof typeof OperatorOrderStatus];

@@ -1,18 +1,11 @@
-import type { OperatorOrder, OperatorOrderStatus, Order } from '../../functions/domain/order';
+import {
+  type OperatorOrder,
+  type OperatorOrderStatus,
+  type Order,
+  orderFieldsOf,
+} from '../../functions/domain/order';
 import type { OrderQueries, OrderStore } from '../../functions/ports/orders';
 import { copy, MemoryTables } from './memory-tables';
-
-const ORDER_FIELDS = [
-  'orderId',
-  'checkoutId',
-  'amount',
-  'currency',
-  'paidAt',
-  'eventId',
-  'receivedAt',
-  'status',
-  'statusReason',
-] as const;
 
 /** {@link OrderStore} and {@link OrderQueries} in memory; orders are shared with the purchase store. */
 export class FakeOrderStore implements OrderStore, OrderQueries {
@@ -28,12 +21,7 @@ export class FakeOrderStore implements OrderStore, OrderQueries {
   public async get(orderId: string): Promise<Order | null> {
     const row = this.tables.orders.get(orderId);
     if (!row) return null;
-    const order = row.order as unknown as Record<string, unknown>;
-    return copy(
-      Object.fromEntries(
-        ORDER_FIELDS.filter((field) => field in order).map((field) => [field, order[field]]),
-      ) as unknown as Order,
-    );
+    return copy(orderFieldsOf(row.order as unknown as Record<string, unknown>));
   }
 
   /** Oldest first, by when they entered the status, then by id (the adapter's gsi1 sort key). */

@@ -1,20 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { OperatorOrder, OperatorOrderStatus, Order } from '../../domain/order';
+import { type OperatorOrder, type OperatorOrderStatus, type Order, orderFieldsOf } from '../../domain/order';
 import type { OrderQueries, OrderStore } from '../../ports/orders';
 import { succeedsUnlessConditionFails } from './item-conventions';
 import { Keys } from './table-definition';
-
-const ORDER_FIELDS = [
-  'orderId',
-  'checkoutId',
-  'amount',
-  'currency',
-  'paidAt',
-  'eventId',
-  'receivedAt',
-  'status',
-  'statusReason',
-] as const;
 
 /**
  * Paid orders, one item per store order id, kept for good (no TTL). The purchase workflow adds its
@@ -44,9 +32,7 @@ export class DynamoOrderStore implements OrderStore, OrderQueries {
     );
     if (!Item) return null;
     // Only the order's own fields: the item also holds the workflow's progress, and maybe a pending code.
-    return Object.fromEntries(
-      ORDER_FIELDS.filter((field) => field in Item).map((field) => [field, Item[field]]),
-    ) as unknown as Order;
+    return orderFieldsOf(Item);
   }
 
   public async listWithStatus(status: OperatorOrderStatus, since?: string): Promise<OperatorOrder[]> {
