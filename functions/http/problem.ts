@@ -66,12 +66,12 @@ export const retryLaterProblem = (
   status: number,
   code: ProblemCode,
   seconds: number,
-  options: Pick<ProblemOptions, 'cause'> = {},
+  options: Pick<ProblemOptions, 'cause' | 'extensions'> = {},
 ): Problem =>
   new Problem(status, code, {
-    ...options,
+    cause: options.cause,
     headers: { 'retry-after': String(seconds) },
-    extensions: { retryAfter: seconds },
+    extensions: { ...options.extensions, retryAfter: seconds },
   });
 
 /** The status each kind of application error is answered with. */
@@ -87,14 +87,10 @@ const STATUS_OF_KIND = {
 /** A use case's refusal as the API answers it: its kind's status, its details as extension members. */
 export const problemOf = (error: ApplicationError): Problem => {
   const status = STATUS_OF_KIND[error.kind];
-  if (error.retryAfterSeconds === undefined) {
-    return new Problem(status, error.code, { extensions: error.details, cause: error });
-  }
-  return new Problem(status, error.code, {
-    cause: error,
-    headers: { 'retry-after': String(error.retryAfterSeconds) },
-    extensions: { ...error.details, retryAfter: error.retryAfterSeconds },
-  });
+  const options = { extensions: error.details, cause: error };
+  return error.retryAfterSeconds === undefined
+    ? new Problem(status, error.code, options)
+    : retryLaterProblem(status, error.code, error.retryAfterSeconds, options);
 };
 
 const TITLES: Record<number, string> = {
