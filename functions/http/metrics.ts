@@ -34,18 +34,13 @@ export const answerMetrics = (
   return [];
 };
 
-/** The `code` of a problem-details body; undefined for any other body. */
-const problemCodeOf = (
-  response: APIGatewayProxyStructuredResultV2 | null | undefined,
-): string | undefined => {
-  const status = response?.statusCode ?? 0;
-  if (status < 400 || typeof response?.body !== 'string' || response.body === '') return undefined;
-  try {
-    const code: unknown = (JSON.parse(response.body) as { code?: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The stable code of the error the problem boundary answered, if it carries one: problems and
+ * application errors do, and the body's `code` is theirs. Read off the error, not by parsing the body again.
+ */
+const errorCodeOf = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 };
 
 /**
@@ -56,12 +51,15 @@ const problemCodeOf = (
 export const httpMetrics = (
   routeId: RouteId,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => {
-  const count = (request: { response: APIGatewayProxyStructuredResultV2 | null | undefined }): void => {
+  const count = (request: {
+    response: APIGatewayProxyStructuredResultV2 | null | undefined;
+    error?: unknown;
+  }): void => {
     try {
       const response = request.response;
       // A replayed answer (an Idempotency-Key retry) created nothing new.
       if (response?.headers?.[IDEMPOTENT_REPLAYED_HEADER] === 'true') return;
-      for (const metric of answerMetrics(routeId, response?.statusCode ?? 0, problemCodeOf(response))) {
+      for (const metric of answerMetrics(routeId, response?.statusCode ?? 0, errorCodeOf(request.error))) {
         countMetric(metric);
       }
     } finally {
