@@ -1,4 +1,4 @@
-import type { Session } from '../../domain/session';
+import type { SessionStore } from '../../ports/auth-records';
 import type { TokenService } from '../../ports/tokens';
 import { Problem, ProblemCode } from '../problem';
 import { bearerToken } from '../request';
@@ -7,7 +7,7 @@ import type { HttpMiddleware } from './request-state';
 /** Where the session behind a bearer token is looked up. */
 export interface AuthenticationDeps {
   tokens: () => Promise<TokenService>;
-  sessions: () => { get(sessionId: string): Promise<Session | null> };
+  sessions: () => Pick<SessionStore, 'get'>;
 }
 
 /**
