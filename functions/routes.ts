@@ -6,6 +6,7 @@ import { Need } from './needs';
  *
  * Each key is a route id; its handler lives in `functions/handlers/<id>.ts` and exports `handler`.
  * `auth: true` routes need a bearer session, checked by the shared `authenticate` middleware.
+ * What each route takes and answers is its contract, in `functions/contracts/` (one per route id).
  */
 export interface RouteDefinition {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,6 +30,13 @@ export const routes = {
     auth: false,
     needs: [Need.NO_AWS_ACCESS],
     summary: 'Liveness',
+  },
+  openapi: {
+    method: 'GET',
+    path: '/v1/openapi.json',
+    auth: false,
+    needs: [Need.NO_AWS_ACCESS],
+    summary: 'This API as an OpenAPI 3.1 document',
   },
   login: {
     method: 'POST',

@@ -1,3 +1,4 @@
+import { checkoutCreate as contract } from '../contracts/checkouts';
 import { Problem, ProblemCode } from '../http/problem';
 import { IDEMPOTENT_REPLAYED_HEADER } from '../http/response';
 import { resourceId } from '../http/schemas';
@@ -37,7 +38,7 @@ const idempotencyKey = (headers: Record<string, string>): string => {
 
 export const handler = httpHandler(
   'checkout-create',
-  {},
+  contract,
   async ({ headers, params, session, now, locale }) => {
     const key = idempotencyKey(headers);
     const licenseId = resourceId(params, 'licenseId');
@@ -48,7 +49,7 @@ export const handler = httpHandler(
       now,
       async () => {
         const checkout = await createCheckout(deps, session, licenseId, now, locale);
-        return { status: 201, body: checkoutView(checkout, now, deps.storeCheckoutUrl) };
+        return { status: 201 as const, body: checkoutView(checkout, now, deps.storeCheckoutUrl) };
       },
     );
     // As Stripe does: a replayed answer says so, and is not counted as a new checkout.

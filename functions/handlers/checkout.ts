@@ -1,9 +1,10 @@
+import { checkout as contract } from '../contracts/checkouts';
 import { resourceId } from '../http/schemas';
 import { checkoutView, getCheckout } from '../use-cases/checkouts';
 import { checkoutStore, config } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('checkout', {}, async ({ params, session, now }) => {
+export const handler = httpHandler('checkout', contract, async ({ params, session, now }) => {
   const checkout = await getCheckout(
     { checkouts: checkoutStore() },
     session,

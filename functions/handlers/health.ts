@@ -1,4 +1,5 @@
+import { health as contract } from '../contracts/health';
 import { httpHandler } from './http-engine';
 
 /** Liveness: answers without touching any dependency. */
-export const handler = httpHandler('health', {}, async () => ({ status: 200, body: { status: 'ok' } }));
+export const handler = httpHandler('health', contract, async () => ({ status: 200, body: { status: 'ok' } }));

@@ -1,9 +1,10 @@
+import { license as contract } from '../contracts/licenses';
 import { resourceId } from '../http/schemas';
 import { licenseDetails } from '../use-cases/licenses';
 import { licenseDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('license', {}, async ({ params, session, now, locale }) => ({
+export const handler = httpHandler('license', contract, async ({ params, session, now, locale }) => ({
   status: 200,
   body: await licenseDetails(
     await licenseDeps(),

@@ -1,12 +1,9 @@
-import * as z from 'zod/mini';
-import { oneTimeCode } from '../http/schemas';
+import { mfaDisable as contract } from '../contracts/mfa-settings';
 import { disableMfa } from '../use-cases/mfa-settings';
 import { authDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-const body = z.strictObject({ code: oneTimeCode });
-
-export const handler = httpHandler('mfa-disable', { body }, async ({ body, session, now }) => ({
+export const handler = httpHandler('mfa-disable', contract, async ({ body, session, now }) => ({
   status: 200,
   body: await disableMfa(await authDeps(), session, body.code, now),
 }));

@@ -1,12 +1,9 @@
-import * as z from 'zod/mini';
-import { opaqueId } from '../http/schemas';
+import { mfaResend as contract } from '../contracts/sign-in';
 import { resendCode } from '../use-cases/sign-in';
 import { authDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-const body = z.strictObject({ challengeId: opaqueId });
-
-export const handler = httpHandler('mfa-resend', { body }, async ({ body, now }) => ({
+export const handler = httpHandler('mfa-resend', contract, async ({ body, now }) => ({
   status: 202,
   body: await resendCode(await authDeps(), body, now),
 }));

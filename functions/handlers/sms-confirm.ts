@@ -1,12 +1,9 @@
-import * as z from 'zod/mini';
-import { oneTimeCode } from '../http/schemas';
+import { smsConfirm as contract } from '../contracts/mfa-settings';
 import { confirmSmsEnrolment } from '../use-cases/mfa-settings';
 import { authDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-const body = z.strictObject({ code: oneTimeCode });
-
-export const handler = httpHandler('sms-confirm', { body }, async ({ body, session, now }) => ({
+export const handler = httpHandler('sms-confirm', contract, async ({ body, session, now }) => ({
   status: 200,
   body: await confirmSmsEnrolment(await authDeps(), session, body.code, now),
 }));

@@ -1,12 +1,9 @@
-import * as z from 'zod/mini';
-import { phoneNumber } from '../http/schemas';
+import { smsEnrol as contract } from '../contracts/mfa-settings';
 import { startSmsEnrolment } from '../use-cases/mfa-settings';
 import { authDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-const body = z.strictObject({ phoneNumber });
-
-export const handler = httpHandler('sms-enrol', { body }, async ({ body, session, now }) => ({
+export const handler = httpHandler('sms-enrol', contract, async ({ body, session, now }) => ({
   status: 202,
   body: await startSmsEnrolment(await authDeps(), session, body.phoneNumber, now),
 }));

@@ -1,3 +1,4 @@
+import { storeWebhook as contract } from '../contracts/checkouts';
 import { Problem, ProblemCode } from '../http/problem';
 import { MAX_BODY_BYTES } from '../http/request';
 import { logger } from '../logger';
@@ -6,7 +7,7 @@ import { opsNotifier, orderStore, purchaseWorkflow, storeWebhookSecret } from '.
 import { httpHandler } from './http-engine';
 
 /** Signed by the store, not by a user: no bearer session; the signature is checked over the raw body. */
-export const handler = httpHandler('store-webhook', { rawBody: true }, async ({ headers, rawBody, now }) => {
+export const handler = httpHandler('store-webhook', contract, async ({ headers, rawBody, now }) => {
   if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) throw new Problem(413, ProblemCode.PAYLOAD_TOO_LARGE);
   authenticateStoreEvent(await storeWebhookSecret(), rawBody, headers['store-signature'], now);
   const outcome = await receiveStoreEvent(

@@ -1,12 +1,16 @@
 /**
- * The HTTP engine every handler is built with. A handler declares its route id, the schemas of its
- * inputs and a function from a validated request to a response; the engine runs it in a middy pipeline:
+ * The HTTP engine every handler is built with. A handler declares its route id, its contract (the
+ * schemas of its inputs and answers, `functions/contracts/`) and a function from a validated request to
+ * one of the contract's answers; the engine runs it in a middy pipeline:
  * log context → metrics → problem boundary → request state → authentication (for `auth` routes of the route table) → locale → input validation →
  * the handler; the boundary answers every failure as RFC 9457 problem details.
  * It is given what it needs (`HttpEngineDeps`) by the composition root; it imports none of it.
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod/mini';
+import type { Contracts } from '../contracts';
+import type { ContractAnswer, RouteContract } from '../contracts/route-contract';
 import type { Clock } from '../domain/clock';
 import type { Locale } from '../domain/locale';
 import type { Session } from '../domain/session';
@@ -14,7 +18,7 @@ import { type RouteId, routes } from '../routes';
 import { logContext } from './log-context';
 import { httpMetrics } from './metrics';
 import { type AuthenticationDeps, authentication } from './middlewares/authentication';
-import { type InputSchemas, input } from './middlewares/input';
+import { input } from './middlewares/input';
 import { locale } from './middlewares/locale';
 import { problemBoundary } from './middlewares/problem-boundary';
 import { type HttpContext, type HttpMiddleware, requestState } from './middlewares/request-state';
@@ -23,6 +27,11 @@ import { type HttpResponse, toResult } from './response';
 import { unmatchedRouteProblem } from './unmatched-route';
 
 export type { HttpResponse } from './response';
+
+/** The validated type of a contract's `body` or `query`; undefined when it declares none. */
+type Input<C, K extends 'body' | 'query'> = C extends { [P in K]: infer S extends z.ZodMiniType }
+  ? z.output<S>
+  : undefined;
 
 /** What a handler's `run` receives: validated inputs and who is asking. */
 export interface HttpRequest<TBody, TQuery, TSession extends Session | null> {
@@ -62,22 +71,26 @@ export const httpEngine = (deps: HttpEngineDeps) => {
   };
 
   /** Builds the Lambda handler of route `routeId`. */
-  const httpHandler = <R extends RouteId, TBody = undefined, TQuery = undefined>(
+  const httpHandler = <R extends RouteId>(
     routeId: R,
-    schemas: InputSchemas<TBody, TQuery>,
-    run: (request: HttpRequest<TBody, TQuery, SessionOf<R>>) => Promise<HttpResponse>,
+    contract: NoInfer<Contracts[R]>,
+    run: NoInfer<
+      (
+        request: HttpRequest<Input<Contracts[R], 'body'>, Input<Contracts[R], 'query'>, SessionOf<R>>,
+      ) => Promise<ContractAnswer<Contracts[R]>>
+    >,
   ): ApiHandler => {
     const chain = pipeline(routeId);
     if (routes[routeId].auth) chain.use(authentication(deps));
     return chain
       .use(locale())
-      .use(input(schemas))
+      .use(input(contract as RouteContract))
       .handler(async (event, context) => {
         const state = context.request;
         const response = await run({
           routeId,
-          body: state.body as TBody,
-          query: state.query as TQuery,
+          body: state.body as never,
+          query: state.query as never,
           params: (event.pathParameters ?? {}) as Record<string, string>,
           headers: state.headers,
           rawBody: rawBodyOf(event),
@@ -86,7 +99,7 @@ export const httpEngine = (deps: HttpEngineDeps) => {
           now: state.now,
           sourceIp: event.requestContext?.http?.sourceIp ?? '',
         });
-        return toResult(response);
+        return toResult(response as HttpResponse);
       }) as unknown as ApiHandler;
   };
 

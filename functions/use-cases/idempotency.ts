@@ -17,19 +17,23 @@ export interface IdempotentRequest {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
-export const runIdempotent = async (
+/**
+ * Runs `run` once per key and request; a replay answers what the first run answered (the stored
+ * response is trusted to be a `T`: only `run` ever stores one under this key).
+ */
+export const runIdempotent = async <T extends StoredResponse>(
   store: IdempotencyStore,
   request: IdempotentRequest,
   now: Date,
-  run: () => Promise<StoredResponse>,
-): Promise<StoredResponse & { replayed: boolean }> => {
+  run: () => Promise<T>,
+): Promise<T & { replayed: boolean }> => {
   const scopedKey = sha256(JSON.stringify([request.userId, request.key]));
   const requestHash = sha256(JSON.stringify(request.fingerprint));
   const claim = await store.begin(scopedKey, requestHash, now);
   if (claim.kind !== 'claimed') {
     if (claim.requestHash !== requestHash) throw rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     if (claim.kind === 'in-progress') throw conflict(ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS);
-    return { ...claim.response, replayed: true };
+    return { ...(claim.response as T), replayed: true };
   }
   try {
     const response = await run();

@@ -5,6 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ApiHandler } from '../../functions/http/handler';
 import { type RouteId, routes } from '../../functions/routes';
+import { validateAnswer } from './openapi-validator';
 
 export interface ApiCall {
   body?: unknown;
@@ -74,16 +75,22 @@ export const buildEvent = (routeId: RouteId, call: ApiCall = {}): APIGatewayProx
   };
 };
 
-/** Invokes a route's handler and parses its answer. */
+/** Invokes a route's handler, parses its answer and validates it against the OpenAPI document. */
 export const callRoute = async (routeId: RouteId, call: ApiCall = {}): Promise<ApiAnswer> => {
   const handler = await loadHandler(routeId);
   const result = (await handler(buildEvent(routeId, call), {
     awsRequestId: 'test',
   } as Context)) as APIGatewayProxyStructuredResultV2;
   const text = typeof result.body === 'string' ? result.body : '';
-  return {
+  const answer = {
     status: result.statusCode ?? 0,
     headers: (result.headers ?? {}) as Record<string, string>,
     body: text ? JSON.parse(text) : undefined,
   };
+  validateAnswer(routeId, {
+    status: answer.status,
+    contentType: answer.headers['content-type'],
+    body: answer.body,
+  });
+  return answer;
 };

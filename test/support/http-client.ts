@@ -1,5 +1,7 @@
 /** Tiny HTTP clients for tests that talk to a running server over real HTTP. */
+
 import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { routeOfRequest, validateAnswer } from './openapi-validator';
 
 export interface HttpAnswer {
   status: number;
@@ -15,7 +17,7 @@ export interface HttpCall {
   headers?: Record<string, string>;
 }
 
-/** Calls `baseUrl + path` and reads the whole answer. */
+/** Calls `baseUrl + path` and reads the whole answer; an API route's answer is validated against the document. */
 export const httpCall = async (
   baseUrl: string,
   method: string,
@@ -37,6 +39,14 @@ export const httpCall = async (
     body = text ? JSON.parse(text) : undefined;
   } catch {
     // Not JSON: keep the text for the assertion message.
+  }
+  const routeId = routeOfRequest(method, new URL(`${baseUrl}${path}`).pathname);
+  if (routeId) {
+    validateAnswer(routeId, {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? undefined,
+      body,
+    });
   }
   return { status: response.status, headers: response.headers, body };
 };

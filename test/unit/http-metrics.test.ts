@@ -1,6 +1,7 @@
 import '../support/emf-enabled';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { contracts } from '../../functions/contracts';
 import { systemClock } from '../../functions/domain/clock';
 import { httpEngine } from '../../functions/http/handler';
 import { answerMetrics, httpMetrics } from '../../functions/http/metrics';
@@ -10,10 +11,11 @@ import { logger } from '../../functions/logger';
 import { BusinessMetric } from '../../functions/metric-names';
 import { captureEmf } from '../support/emf';
 
-const event = (requestId: string): APIGatewayProxyEventV2 =>
+const event = (requestId: string, body?: unknown): APIGatewayProxyEventV2 =>
   ({
     rawPath: '/v1/test',
-    headers: {},
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
     requestContext: { requestId, http: { method: 'POST', sourceIp: '192.0.2.1' } },
   }) as unknown as APIGatewayProxyEventV2;
 
@@ -91,12 +93,12 @@ describe('the HTTP engine', () => {
 
   it('counts a refused sign-in once the problem boundary has answered it', async () => {
     // Arrange
-    const handler = httpHandler('login', {}, async () => {
+    const handler = httpHandler('login', contracts.login, async () => {
       throw new Problem(401, ProblemCode.INVALID_CREDENTIALS);
     });
 
     // Act
-    const result = await handler(event('req-3'), context());
+    const result = await handler(event('req-3', { email: 'a@example.com', password: 'x' }), context());
 
     // Assert
     expect(result.statusCode).toBe(401);
@@ -107,12 +109,12 @@ describe('the HTTP engine', () => {
 
   it('counts a 429 TOO_MANY_ATTEMPTS as a throttled attempt', async () => {
     // Arrange
-    const handler = httpHandler('mfa-verify', {}, async () => {
+    const handler = httpHandler('mfa-verify', contracts['mfa-verify'], async () => {
       throw new Problem(429, ProblemCode.TOO_MANY_ATTEMPTS, { headers: { 'retry-after': '30' } });
     });
 
     // Act
-    await handler(event('req-4'), context());
+    await handler(event('req-4', { challengeId: 'challenge', code: '123456' }), context());
 
     // Assert
     expect(emf.records().map((record) => record.metrics)).toEqual([
@@ -122,7 +124,10 @@ describe('the HTTP engine', () => {
 
   it('writes nothing for an answer that counts nothing', async () => {
     // Arrange
-    const handler = httpHandler('health', {}, async () => ({ status: 200, body: { status: 'ok' } }));
+    const handler = httpHandler('health', contracts.health, async () => ({
+      status: 200,
+      body: { status: 'ok' },
+    }));
 
     // Act
     await handler(event('req-5'), context());
@@ -134,9 +139,9 @@ describe('the HTTP engine', () => {
   it("logs with API Gateway's request id as correlation id, for that invocation only", async () => {
     // Arrange
     const seen: unknown[] = [];
-    const handler = httpHandler('health', {}, async () => {
+    const handler = httpHandler('health', contracts.health, async () => {
       seen.push(logger.getCorrelationId());
-      return { status: 200 };
+      return { status: 200, body: { status: 'ok' } };
     });
 
     // Act

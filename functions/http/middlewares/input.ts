@@ -1,22 +1,16 @@
-import type { z } from 'zod/mini';
 import * as zm from 'zod/mini';
+import type { RouteContract } from '../../contracts/route-contract';
 import { readJsonBody } from '../request';
 import { parseOrThrow } from '../validation';
 import type { HttpMiddleware } from './request-state';
 
-/** The schemas of a route's inputs. */
-export interface InputSchemas<TBody, TQuery> {
-  /** Without one, a route takes no body: anything but nothing or `{}` is refused. */
-  body?: z.ZodMiniType<TBody>;
-  query?: z.ZodMiniType<TQuery>;
-  /** The handler reads `rawBody` itself (signed webhooks): the body is neither parsed nor checked. */
-  rawBody?: true;
-}
+/** The schemas of a route's inputs: the part of its contract this middleware reads. */
+export type InputSchemas = Pick<RouteContract, 'body' | 'query' | 'rawBody'>;
 
 const NO_BODY = zm.optional(zm.strictObject({}));
 
 /** Parses and validates the body and the query string, or answers 400 with every invalid field. */
-export const input = <TBody, TQuery>(schemas: InputSchemas<TBody, TQuery>): HttpMiddleware => ({
+export const input = (schemas: InputSchemas): HttpMiddleware => ({
   before: (request) => {
     const state = request.context.request;
     const { event } = request;

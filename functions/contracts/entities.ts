@@ -1,0 +1,165 @@
+/**
+ * The bodies the API answers with (PRODUCT.md §2), as zod/mini schemas: the handlers' answers are typed
+ * by them, the tests validate every answer against them, and the OpenAPI document is built from them.
+ * Strict objects, so a field added to an answer without its schema fails the tests.
+ */
+import * as z from 'zod/mini';
+import { CheckoutStatus } from '../domain/checkout';
+import { EligibilityReason, NextStep } from '../domain/eligibility';
+import { LicenseStatus } from '../domain/license-status';
+import { Locale } from '../domain/locale';
+
+const describe = z.describe;
+/** An ISO 8601 UTC timestamp. */
+const instant = z.iso.datetime();
+const count = z.int().check(z.gte(0));
+
+export const MfaMethodName = z.enum({ NONE: 'NONE', SMS: 'SMS', TOTP: 'TOTP' } as const);
+
+export const LicenseSchema = z.strictObject({
+  licenseId: z.string(),
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  productCode: z.string(),
+  productName: z.string(),
+  seats: z.int().check(z.gte(1)),
+  termMonths: z.int().check(z.gte(1)),
+  purchaseChannel: z.enum({ ONLINE_STORE: 'ONLINE_STORE', PARTNER: 'PARTNER' } as const),
+  purchasedAt: instant,
+  startsAt: instant,
+  expiresAt: instant,
+  daysRemaining: count.check(describe('Whole days left, rounded down; 0 once expired')),
+  status: z.enum(LicenseStatus).check(describe('EXPIRING_SOON below 30 days left')),
+  activationCodeHint: z.string().check(describe('The last 5 characters of the activation code')),
+});
+
+export const EligibilitySchema = z.strictObject({
+  licenseId: z.string(),
+  eligible: z.boolean(),
+  daysRemaining: count,
+  renewalWindowOpensAt: instant,
+  reasons: z.array(
+    z.strictObject({
+      code: z.enum(EligibilityReason),
+      message: z.string().check(describe("In the caller's language")),
+    }),
+  ),
+  nextSteps: z.array(z.enum(NextStep)),
+});
+
+export const RenewalSchema = z.strictObject({
+  checkoutId: z.string(),
+  paidAt: instant,
+  previousExpiresAt: instant,
+  newExpiresAt: instant,
+  termMonths: z.int().check(z.gte(1)),
+  activationCodeHint: z.string(),
+});
+
+export const LicenseDetailsSchema = z.strictObject({
+  ...LicenseSchema.shape,
+  eligibility: EligibilitySchema,
+  renewals: z.array(RenewalSchema).check(describe('Completed renewals, oldest first')),
+});
+
+export const LicensePageSchema = z.strictObject({
+  items: z.array(LicenseSchema),
+  nextCursor: z.nullable(z.string()).check(describe('Pass as `cursor` for the next page; null on the last')),
+});
+
+export const OfferSchema = z.strictObject({
+  offerId: z.string(),
+  name: z.string(),
+  percentOff: z.number().check(z.gt(0), z.lte(100)),
+  endsAt: instant,
+});
+
+export const PriceSchema = z.strictObject({
+  amount: z.number().check(describe("What is paid, in the currency's major unit, offer applied")),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/), describe('ISO 4217')),
+  countryCode: z.string().check(z.regex(/^[A-Z]{2}$/), describe('ISO 3166-1 alpha-2')),
+  listAmount: z.number(),
+  offer: z.nullable(OfferSchema),
+});
+
+export const CheckoutSchema = z.strictObject({
+  checkoutId: z.string(),
+  licenseId: z.string(),
+  workspaceId: z.string(),
+  status: z.enum(CheckoutStatus),
+  redirectUrl: z.url().check(describe("The store's page for this checkout")),
+  expiresAt: instant,
+  price: PriceSchema,
+  term: z.strictObject({
+    months: z.int().check(z.gte(1)),
+    bonusDays: count.check(describe('The days that remained, added to the new term')),
+    newExpiresAt: instant,
+  }),
+  createdAt: instant,
+  renewal: z.optional(
+    z
+      .strictObject({ newExpiresAt: instant, activationCodeHint: z.string() })
+      .check(describe('Once COMPLETED')),
+  ),
+});
+
+export const WorkspaceSchema = z.strictObject({
+  workspaceId: z.string(),
+  name: z.string(),
+  countryCode: z.nullable(z.string()).check(describe('ISO 3166-1 alpha-2; null when none was set')),
+});
+
+export const WorkspaceListSchema = z.strictObject({ items: z.array(WorkspaceSchema) });
+
+export const MfaSettingSchema = z.strictObject({
+  method: MfaMethodName,
+  destination: z.optional(z.string().check(describe('The masked phone number, for SMS'))),
+});
+
+export const ProfileSchema = z.strictObject({
+  userId: z.string(),
+  email: z.string(),
+  locale: z.enum(Locale),
+  mfa: MfaSettingSchema,
+});
+
+export const AuthenticatedSchema = z.strictObject({
+  status: z.literal('AUTHENTICATED'),
+  accessToken: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.int().check(z.gte(1), describe('Seconds until the token expires')),
+});
+
+export const MfaRequiredSchema = z.strictObject({
+  status: z.literal('MFA_REQUIRED'),
+  challengeId: z.string(),
+  method: z.enum({ SMS: 'SMS', TOTP: 'TOTP' } as const),
+  destination: z.optional(z.string().check(describe('The masked phone number, e.g. +48*******89'))),
+  expiresAt: instant,
+});
+
+export const SignInResultSchema = z.discriminatedUnion('status', [AuthenticatedSchema, MfaRequiredSchema]);
+
+export const CodeResentSchema = z.strictObject({
+  challengeId: z.string(),
+  destination: z.string(),
+  expiresAt: instant,
+  resendsRemaining: count,
+});
+
+export const CodeSentSchema = z.strictObject({
+  destination: z.string().check(describe('The masked phone number the code went to')),
+  expiresAt: instant,
+});
+
+export const TotpEnrolmentSchema = z.strictObject({
+  secret: z.string().check(describe('Base32, for typing into an authenticator app')),
+  otpauthUri: z.string().check(describe('The same secret as an otpauth:// URI, for a QR code')),
+  expiresAt: instant,
+});
+
+export const MfaChangedSchema = z.strictObject({ mfa: MfaSettingSchema });
+
+export const HealthSchema = z.strictObject({ status: z.literal('ok') });
+
+export const EventReceivedSchema = z.strictObject({ received: z.literal(true) });

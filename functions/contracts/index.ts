@@ -1,0 +1,38 @@
+/**
+ * Every route's contract, by route id: for the document builder and the tests. Handlers import their
+ * own contract from its file, so a bundle holds only the schemas its route uses.
+ */
+import type { RouteId } from '../routes';
+import { checkout, checkoutCreate, storeWebhook } from './checkouts';
+import { health } from './health';
+import { activationCode, license, licenseEligibility, licenses, workspaces } from './licenses';
+import { me, mfaCode, mfaDisable, smsConfirm, smsEnrol, totpConfirm, totpEnrol } from './mfa-settings';
+import { openapi } from './openapi';
+import type { RouteContract } from './route-contract';
+import { login, logout, mfaResend, mfaVerify } from './sign-in';
+
+export const contracts = {
+  health,
+  openapi,
+  login,
+  'mfa-verify': mfaVerify,
+  'mfa-resend': mfaResend,
+  logout,
+  me,
+  'totp-enrol': totpEnrol,
+  'totp-confirm': totpConfirm,
+  'sms-enrol': smsEnrol,
+  'sms-confirm': smsConfirm,
+  'mfa-code': mfaCode,
+  'mfa-disable': mfaDisable,
+  workspaces,
+  licenses,
+  license,
+  'license-eligibility': licenseEligibility,
+  'activation-code': activationCode,
+  'checkout-create': checkoutCreate,
+  checkout,
+  'store-webhook': storeWebhook,
+} as const satisfies Record<RouteId, RouteContract>;
+
+export type Contracts = typeof contracts;
