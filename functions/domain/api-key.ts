@@ -1,0 +1,100 @@
+/**
+ * API keys for integrators (PRODUCT.md §6). A secret reads `rhk_<id><random><checksum>`, in base62:
+ * - `rhk_` lets secret scanners (and the API) recognise a key, as GitHub's `ghp_` does;
+ * - the key id (12 characters) names the stored record, so authenticating is one read by id and a
+ *   constant-time comparison of hashes;
+ * - 24 random characters carry 142 bits from the CSPRNG;
+ * - a CRC-32 of everything before it (6 characters) refuses a mistyped or truncated key with no read.
+ * Only the secret's SHA-256 is stored: it is high-entropy, so a slow hash would add nothing.
+ */
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+
+export const API_KEY_PREFIX = 'rhk_';
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ID_LENGTH = 12;
+const RANDOM_LENGTH = 24;
+const CHECKSUM_LENGTH = 6;
+const SECRET_PATTERN = new RegExp(
+  `^${API_KEY_PREFIX}[0-9A-Za-z]{${ID_LENGTH + RANDOM_LENGTH + CHECKSUM_LENGTH}}$`,
+);
+
+/** What a key may do. */
+export const ApiKeyScope = {
+  LICENSES_READ: 'licenses:read',
+  CHECKOUTS_WRITE: 'checkouts:write',
+  ACTIVATION_CODES_WRITE: 'activation-codes:write',
+  WEBHOOKS_MANAGE: 'webhooks:manage',
+} as const;
+export type ApiKeyScope = (typeof ApiKeyScope)[keyof typeof ApiKeyScope];
+
+/** A key as stored: never the secret, only its hash and last 4 characters. */
+export interface ApiKey {
+  apiKeyId: string;
+  workspaceId: string;
+  name: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  /** The issuing administrator: checkouts the key starts are emailed to them. */
+  createdByUserId: string;
+  createdBy: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  secretHash: string;
+  hint: string;
+}
+
+const randomBase62 = (length: number): string => {
+  let text = '';
+  for (let i = 0; i < length; i++) text += BASE62[randomInt(BASE62.length)];
+  return text;
+};
+
+const base62Checksum = (text: string): string => {
+  let value = crc32(text);
+  let digits = '';
+  for (let i = 0; i < CHECKSUM_LENGTH; i++) {
+    digits = BASE62[value % 62] + digits;
+    value = Math.floor(value / 62);
+  }
+  return digits;
+};
+
+export const hashApiKeySecret = (secret: string): string =>
+  createHash('sha256').update(secret).digest('base64url');
+
+/** A new key's id and secret. */
+export const newApiKeySecret = (): { apiKeyId: string; secret: string } => {
+  const apiKeyId = randomBase62(ID_LENGTH);
+  const body = `${API_KEY_PREFIX}${apiKeyId}${randomBase62(RANDOM_LENGTH)}`;
+  return { apiKeyId, secret: `${body}${base62Checksum(body)}` };
+};
+
+/** Whether a bearer credential is meant as an API key (it may still be malformed). */
+export const looksLikeApiKey = (credential: string): boolean => credential.startsWith(API_KEY_PREFIX);
+
+/** The key id of a well-formed secret whose checksum holds; null for anything else. */
+export const apiKeyIdOf = (secret: string): string | null => {
+  if (!SECRET_PATTERN.test(secret)) return null;
+  const body = secret.slice(0, -CHECKSUM_LENGTH);
+  if (base62Checksum(body) !== secret.slice(-CHECKSUM_LENGTH)) return null;
+  return secret.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + ID_LENGTH);
+};
+
+/** Whether `secret` is the one `key` was issued with: a constant-time comparison of the hashes. */
+export const secretMatches = (key: Pick<ApiKey, 'secretHash'>, secret: string): boolean => {
+  const given = Buffer.from(hashApiKeySecret(secret));
+  const stored = Buffer.from(key.secretHash);
+  return given.length === stored.length && timingSafeEqual(given, stored);
+};
+
+/** Whether the key may be used at `now`: not revoked, not expired. */
+export const apiKeyUsable = (key: Pick<ApiKey, 'revokedAt' | 'expiresAt'>, now: Date): boolean =>
+  key.revokedAt === null && (key.expiresAt === null || now < new Date(key.expiresAt));
+
+/** `lastUsedAt` is written at most once a minute per key, so a busy key does not write on every call. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const lastUsedIsStale = (key: Pick<ApiKey, 'lastUsedAt'>, now: Date): boolean =>
+  key.lastUsedAt === null || now.getTime() - new Date(key.lastUsedAt).getTime() >= LAST_USED_RESOLUTION_MS;
