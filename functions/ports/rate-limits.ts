@@ -1,0 +1,18 @@
+/** A fixed-window request counter: at most `limit` hits per subject in each window of `windowSeconds`. */
+export interface RateLimitRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitStore {
+  /**
+   * Counts one hit for `subject` in the window that contains `now`, atomically (one conditional update
+   * that never counts past the limit); the window's record expires on its own after the window.
+   * @returns whether the hit is allowed, the hits left in the window, and the seconds until it resets.
+   */
+  hit(
+    subject: string,
+    rule: RateLimitRule,
+    now: Date,
+  ): Promise<{ allowed: boolean; remaining: number; resetSeconds: number }>;
+}
