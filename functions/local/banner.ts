@@ -49,6 +49,7 @@ export const banner = ({ url, startupMs, seed }: BannerInput): string => {
     '',
     ...data,
     '',
+    `  API reference (try it, sign in):   ${url}/docs  (OpenAPI: ${url}/v1/openapi.json)`,
     `  Outbox (SMS, email, operations):  curl ${url}/_local/outbox`,
     `  Health:                            curl ${url}/v1/health`,
     '  Stop with Ctrl+C.',

@@ -1,10 +1,12 @@
 /**
- * Routes that exist only in local mode, under `/_local/*` (PRODUCT.md §4). They take the same
+ * Routes that exist only in local mode, under `/_local/*` (PRODUCT.md §4), and the API reference page
+ * at `/docs`. They take the same
  * API Gateway event as the API's handlers, so the server treats both alike; adding one is one line in
  * {@link localRoutes}.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Outbox, OutboxItem } from '../adapters/outbox';
+import { DocsPaths, docsInitScript, docsPage, docsScalarScript } from './docs-page';
 import { payStoreCheckout, storeCheckoutPage, storeCheckoutStatus } from './store-page';
 
 /** A local-only handler: an API Gateway event in, a structured result out. */
@@ -13,8 +15,8 @@ export type LocalHandler = (event: APIGatewayProxyEventV2) => Promise<APIGateway
 /** One `/_local/*` route. */
 export interface LocalRoute {
   readonly method: 'GET' | 'POST';
-  /** API Gateway path syntax, `{name}` for a path parameter. */
-  readonly path: `/_local/${string}`;
+  /** API Gateway path syntax, `{name}` for a path parameter. `/docs` is the API reference page. */
+  readonly path: `/_local/${string}` | `/docs` | `/docs/${string}`;
   readonly handler: LocalHandler;
 }
 
@@ -35,6 +37,9 @@ export const localRoutes = (deps: LocalDependencies): readonly LocalRoute[] => [
   { method: 'GET', path: '/_local/store/checkouts/{checkoutId}', handler: storeCheckoutPage },
   { method: 'GET', path: '/_local/store/checkouts/{checkoutId}/status', handler: storeCheckoutStatus },
   { method: 'POST', path: '/_local/store/checkouts/{checkoutId}/pay', handler: payStoreCheckout },
+  { method: 'GET', path: DocsPaths.page, handler: docsPage },
+  { method: 'GET', path: DocsPaths.script, handler: docsScalarScript },
+  { method: 'GET', path: DocsPaths.init, handler: docsInitScript },
 ];
 
 /** Everything "sent" so far on every channel, oldest first. */
