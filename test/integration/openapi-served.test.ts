@@ -51,3 +51,51 @@ describe('GET /v1/openapi.json', () => {
     expect(answer.body).toEqual(committed);
   });
 });
+
+describe('GET /docs (local only)', () => {
+  let server: ListeningServer;
+  beforeAll(async () => {
+    server = await listenLocalServer();
+  });
+  afterAll(() => server.close());
+
+  it('serves a page that loads only scripts of this server, under a same-origin CSP', async () => {
+    // Act
+    const page = await fetch(`${server.url}/docs`);
+    const html = await page.text();
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
+
+    // Assert
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(scripts).toEqual(['/docs/scalar.js', '/docs/init.js']);
+  });
+
+  it('serves Scalar from the installed package and points it at the served document', async () => {
+    // Arrange
+    const installed = readFileSync(require.resolve('@scalar/api-reference/browser/standalone.js'), 'utf8');
+
+    // Act
+    const scalar = await fetch(`${server.url}/docs/scalar.js`);
+    const init = await (await fetch(`${server.url}/docs/init.js`)).text();
+
+    // Assert
+    expect(scalar.status).toBe(200);
+    expect(scalar.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await scalar.text()).toBe(installed);
+    expect(init).toContain('Scalar.createApiReference');
+    expect(init).toContain('"url":"/v1/openapi.json"');
+    expect(init).toContain('"agent":{"disabled":true}');
+  });
+
+  it('answers an unknown page under /docs with a problem, not the reference', async () => {
+    // Act
+    const answer = await httpCall(server.url, 'GET', '/docs/nope.js');
+
+    // Assert
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
