@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** What the audit log of a workspace records (issue 10): append-only, newest first when listed. */
 export const AuditAction = {
   API_KEY_ISSUED: 'API_KEY_ISSUED',
@@ -21,3 +23,9 @@ export interface AuditEvent {
   /** Facts worth keeping (a key's name and scopes, a renewal's new expiry). */
   details?: Record<string, string | number | boolean | string[]>;
 }
+
+/** A new event at `at`: its id sorts by time within the workspace, and is unique. */
+export const newAuditEvent = (event: Omit<AuditEvent, 'eventId'>): AuditEvent => ({
+  eventId: `${event.at}#${randomBytes(6).toString('base64url')}`,
+  ...event,
+});

@@ -4,10 +4,10 @@ import { checkoutView, getCheckout } from '../use-cases/checkouts';
 import { checkoutStore, config } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('checkout', contract, async ({ params, session, now }) => {
+export const handler = httpHandler('checkout', contract, async ({ params, actor, now }) => {
   const checkout = await getCheckout(
     { checkouts: checkoutStore() },
-    session,
+    actor,
     resourceId(params, 'checkoutId'),
   );
   return { status: 200, body: checkoutView(checkout, now, config().storeCheckoutUrl) };

@@ -7,11 +7,11 @@ import { httpHandler } from './http-engine';
 export const handler = httpHandler(
   'license-eligibility',
   contract,
-  async ({ params, session, now, locale }) => ({
+  async ({ params, actor, now, locale }) => ({
     status: 200,
     body: await licenseEligibility(
       await licenseDeps(),
-      session.userId,
+      actor,
       resourceId(params, 'licenseId'),
       now,
       locale,

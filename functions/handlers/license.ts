@@ -4,11 +4,11 @@ import { licenseDetails } from '../use-cases/licenses';
 import { licenseDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('license', contract, async ({ params, session, now, locale }) => ({
+export const handler = httpHandler('license', contract, async ({ params, actor, now, locale }) => ({
   status: 200,
   body: await licenseDetails(
     await licenseDeps(),
-    session.userId,
+    actor,
     resourceId(params, 'licenseId'),
     now,
     locale,
