@@ -12,9 +12,11 @@ export const apiKeyCreate = routeContract({
     'the secret is shown; the API keeps only its hash.',
   body: z.strictObject({
     name: z.string().check(z.minLength(1), z.maxLength(100)),
-    scopes: z
-      .array(z.enum(ApiKeyScope))
-      .check(z.minLength(1), z.maxLength(4), z.refine((scopes) => new Set(scopes).size === scopes.length, 'Each scope once')),
+    scopes: z.array(z.enum(ApiKeyScope)).check(
+      z.minLength(1),
+      z.maxLength(4),
+      z.refine((scopes) => new Set(scopes).size === scopes.length, 'Each scope once'),
+    ),
     expiresAt: z.optional(z.iso.datetime()),
   }),
   responses: { 201: { description: 'The key, with its secret', body: IssuedApiKeySchema } },

@@ -185,7 +185,10 @@ export const IssuedApiKeySchema = z.strictObject({
   ...ApiKeySchema.shape,
   secret: z
     .string()
-    .check(z.regex(/^rhk_[0-9A-Za-z]{42}$/), describe('Shown only in this answer: store it now (starts with rhk_)')),
+    .check(
+      z.regex(/^rhk_[0-9A-Za-z]{42}$/),
+      describe('Shown only in this answer: store it now (starts with rhk_)'),
+    ),
 });
 
 export const ApiKeyListSchema = z.strictObject({ items: z.array(ApiKeySchema) });

@@ -1,5 +1,5 @@
-import { actorSubject } from '../domain/actor';
 import { checkoutCreate as contract } from '../contracts/checkouts';
+import { actorSubject } from '../domain/actor';
 import { Problem, ProblemCode } from '../http/problem';
 import { IDEMPOTENT_REPLAYED_HEADER } from '../http/response';
 import { resourceId } from '../http/schemas';

@@ -5,10 +5,6 @@ import { checkoutStore, config } from '../wiring';
 import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('checkout', contract, async ({ params, actor, now }) => {
-  const checkout = await getCheckout(
-    { checkouts: checkoutStore() },
-    actor,
-    resourceId(params, 'checkoutId'),
-  );
+  const checkout = await getCheckout({ checkouts: checkoutStore() }, actor, resourceId(params, 'checkoutId'));
   return { status: 200, body: checkoutView(checkout, now, config().storeCheckoutUrl) };
 });

@@ -9,12 +9,6 @@ export const handler = httpHandler(
   contract,
   async ({ params, actor, now, locale }) => ({
     status: 200,
-    body: await licenseEligibility(
-      await licenseDeps(),
-      actor,
-      resourceId(params, 'licenseId'),
-      now,
-      locale,
-    ),
+    body: await licenseEligibility(await licenseDeps(), actor, resourceId(params, 'licenseId'), now, locale),
   }),
 );

@@ -6,11 +6,5 @@ import { httpHandler } from './http-engine';
 
 export const handler = httpHandler('license', contract, async ({ params, actor, now, locale }) => ({
   status: 200,
-  body: await licenseDetails(
-    await licenseDeps(),
-    actor,
-    resourceId(params, 'licenseId'),
-    now,
-    locale,
-  ),
+  body: await licenseDetails(await licenseDeps(), actor, resourceId(params, 'licenseId'), now, locale),
 }));

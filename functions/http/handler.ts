@@ -35,7 +35,12 @@ type Input<C, K extends 'body' | 'query'> = C extends { [P in K]: infer S extend
   : undefined;
 
 /** What a handler's `run` receives: validated inputs and who is asking. */
-export interface HttpRequest<TBody, TQuery, TSession extends Session | null, TActor extends Actor | null = null> {
+export interface HttpRequest<
+  TBody,
+  TQuery,
+  TSession extends Session | null,
+  TActor extends Actor | null = null,
+> {
   routeId: RouteId;
   body: TBody;
   query: TQuery;
@@ -88,7 +93,12 @@ export const httpEngine = (deps: HttpEngineDeps) => {
     contract: NoInfer<Contracts[R]>,
     run: NoInfer<
       (
-        request: HttpRequest<Input<Contracts[R], 'body'>, Input<Contracts[R], 'query'>, SessionOf<R>, ActorOf<R>>,
+        request: HttpRequest<
+          Input<Contracts[R], 'body'>,
+          Input<Contracts[R], 'query'>,
+          SessionOf<R>,
+          ActorOf<R>
+        >,
       ) => Promise<ContractAnswer<Contracts[R]>>
     >,
   ): ApiHandler => {

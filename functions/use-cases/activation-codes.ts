@@ -3,8 +3,9 @@
  * by a partner arrives. Wrong codes count per user and are throttled like sign-in failures, so codes
  * cannot be guessed at speed.
  */
-import { type Actor, actsIn } from '../domain/actor';
+
 import { normalizeActivationCode } from '../domain/activation-code';
+import { type Actor, actsIn } from '../domain/actor';
 import { keyedHash } from '../domain/one-time-code';
 import type { ThrottleStore } from '../ports/auth-records';
 import { giveBackAttempt, takeAttempt } from './auth-common';
@@ -24,7 +25,9 @@ export const enterActivationCode = async (
   now: Date,
 ): Promise<{ created: boolean; license: ReturnType<typeof licenseView> }> => {
   const { userId } = actor;
-  const workspace = actsIn(actor, workspaceId) ? await deps.workspaces.getForAdmin(userId, workspaceId) : null;
+  const workspace = actsIn(actor, workspaceId)
+    ? await deps.workspaces.getForAdmin(userId, workspaceId)
+    : null;
   if (!workspace) throw notFound();
   const subject = keyedHash(deps.pepper, 'activation-code', userId);
   // Reserved before the code is looked up, so concurrent guesses cannot pass the limit.

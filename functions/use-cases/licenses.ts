@@ -97,7 +97,8 @@ const loadOwnLicense = async (deps: LicenseDeps, actor: Actor, licenseId: string
   const license = await deps.licenses.get(licenseId);
   // A missing, unattached or (for a key) other workspace's license still pays for the membership read,
   // so "missing" and "not yours" answer 404 after the same reads, in the same time.
-  const workspaceId = license?.workspaceId && actsIn(actor, license.workspaceId) ? license.workspaceId : NO_WORKSPACE;
+  const workspaceId =
+    license?.workspaceId && actsIn(actor, license.workspaceId) ? license.workspaceId : NO_WORKSPACE;
   const workspace = await deps.workspaces.getForAdmin(actor.userId, workspaceId);
   if (!license || !workspace) throw notFound();
   const [product, price] = await Promise.all([

@@ -9,8 +9,8 @@ import {
   looksLikeApiKey,
   secretMatches,
 } from '../../domain/api-key';
-import type { SessionStore } from '../../ports/auth-records';
 import type { ApiKeyStore } from '../../ports/api-keys';
+import type { SessionStore } from '../../ports/auth-records';
 import type { RateLimitRule, RateLimitStore } from '../../ports/rate-limits';
 import type { TokenService } from '../../ports/tokens';
 import { Problem, ProblemCode, retryLaterProblem } from '../problem';
