@@ -31,12 +31,14 @@ export class DynamoAuditLog implements AuditLog {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
         ExpressionAttributeValues: { ':pk': Keys.auditLog(workspaceId), ':events': 'EVENT#' },
         ScanIndexForward: false,
-        Limit: page.limit,
+        // One more than asked: whether it comes back says if there is a next page (no empty last page).
+        Limit: page.limit + 1,
         ...(page.after ? { ExclusiveStartKey: Keys.auditEvent(workspaceId, page.after) } : {}),
       }),
     );
-    const items = (answer.Items ?? []).map((item) => withoutKeys<AuditEvent>(item));
-    const last = answer.LastEvaluatedKey ? items.at(-1)?.eventId : undefined;
+    const read = (answer.Items ?? []).map((item) => withoutKeys<AuditEvent>(item));
+    const items = read.slice(0, page.limit);
+    const last = read.length > page.limit ? items.at(-1)?.eventId : undefined;
     return { items, ...(last ? { last } : {}) };
   }
 }
