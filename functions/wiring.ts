@@ -208,6 +208,8 @@ export const authDeps = async (): Promise<AuthDeps> => {
     tokens: derived.tokens,
     keys: derived.keys,
     config: config(),
+    workspaces: workspaceStore(),
+    audit: auditLog(),
   };
 };
 
@@ -247,6 +249,7 @@ export const checkoutDeps = async (): Promise<CheckoutDeps> => ({
   checkouts: checkoutStore(),
   checkoutTtlMinutes: config().checkoutTtlMinutes,
   storeCheckoutUrl: config().storeCheckoutUrl,
+  audit: auditLog(),
 });
 
 export const orderStore = (): OrderStore =>

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Actor } from './actor';
 
 /** What the audit log of a workspace records (issue 10): append-only, newest first when listed. */
 export const AuditAction = {
@@ -29,3 +30,9 @@ export const newAuditEvent = (event: Omit<AuditEvent, 'eventId'>): AuditEvent =>
   eventId: `${event.at}#${randomBytes(6).toString('base64url')}`,
   ...event,
 });
+
+/** How the log names who acted: the key when a key did, else the user. */
+export const auditActorOf = (actor: Actor): AuditEvent['actor'] =>
+  actor.apiKeyId === undefined
+    ? { type: 'USER', id: actor.userId, email: actor.email }
+    : { type: 'API_KEY', id: actor.apiKeyId };

@@ -6,11 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor';
+import { AuditAction, auditActorOf, newAuditEvent } from '../domain/audit-event';
 import { type Checkout, CheckoutStatus } from '../domain/checkout';
 import { describeEligibility } from '../domain/eligibility-messages';
 import type { Locale } from '../domain/locale';
 import { quote } from '../domain/pricing';
 import { renewalTerm } from '../domain/renewal-term';
+import type { AuditLog } from '../ports/audit-log';
 import type { CheckoutStore } from '../ports/checkouts';
 import { type ApplicationError, conflict, ErrorCode, notFound } from './errors';
 import { assessLicense, type LicenseDeps } from './licenses';
@@ -20,6 +22,7 @@ export interface CheckoutDeps extends LicenseDeps {
   checkoutTtlMinutes: number;
   /** The store's page for a checkout, with `{checkoutId}` to fill in. */
   storeCheckoutUrl: string;
+  audit: AuditLog;
 }
 
 /** A checkout as the API shows it: an unpaid one past its expiry reads EXPIRED. */
@@ -65,7 +68,19 @@ export const createCheckout = async (
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + deps.checkoutTtlMinutes * 60_000).toISOString(),
   };
-  if (await deps.checkouts.create(checkout, license.openCheckoutId)) return checkout;
+  if (await deps.checkouts.create(checkout, license.openCheckoutId)) {
+    await deps.audit.append(
+      newAuditEvent({
+        workspaceId: checkout.workspaceId,
+        action: AuditAction.RENEWAL_STARTED,
+        at: checkout.createdAt,
+        actor: auditActorOf(actor),
+        target: { type: 'CHECKOUT', id: checkout.checkoutId },
+        details: { licenseId, amount: checkout.price.amount, currency: checkout.price.currency },
+      }),
+    );
+    return checkout;
+  }
   // The license changed between our read and our write. If it became ineligible (a checkout was paid
   // meanwhile) say why; otherwise another checkout won the race: the caller may retry with its key.
   await assessEligible(deps, actor, licenseId, now, locale);
