@@ -1,3 +1,4 @@
+import { ApiKeyScope } from './domain/api-key';
 import { Need } from './needs';
 
 /**
@@ -13,6 +14,11 @@ export interface RouteDefinition {
   /** API Gateway path syntax: `{name}` is a path parameter. */
   readonly path: string;
   readonly auth: boolean;
+  /**
+   * The API-key scope that lets a key call this `auth` route (PRODUCT.md §6). Without one, the route is
+   * about a person and takes a user's session only: a key gets 403 INSUFFICIENT_SCOPE.
+   */
+  readonly scope?: ApiKeyScope;
   /** Memory for the Lambda function; scrypt needs more than the default. */
   readonly memoryMb?: number;
   /** What the function may touch in AWS, so CDK can grant the least privilege it needs. */
@@ -109,6 +115,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/workspaces',
     auth: true,
+    scope: ApiKeyScope.LICENSES_READ,
     needs: [Need.TABLE_READ_ONLY],
     summary: 'Workspaces I administer',
   },
@@ -116,6 +123,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/licenses',
     auth: true,
+    scope: ApiKeyScope.LICENSES_READ,
     needs: [Need.TABLE_READ_ONLY],
     summary: 'Licenses of all my workspaces, soonest expiry first',
   },
@@ -123,6 +131,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/licenses/{licenseId}',
     auth: true,
+    scope: ApiKeyScope.LICENSES_READ,
     needs: [Need.TABLE_READ_ONLY],
     summary: 'A license with its eligibility and renewals',
   },
@@ -130,6 +139,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/licenses/{licenseId}/renewal-eligibility',
     auth: true,
+    scope: ApiKeyScope.LICENSES_READ,
     needs: [Need.TABLE_READ_ONLY],
     summary: 'May I renew this license online? If not, why and what to do',
   },
@@ -137,20 +147,49 @@ export const routes = {
     method: 'POST',
     path: '/v1/workspaces/{workspaceId}/activation-codes',
     auth: true,
+    scope: ApiKeyScope.ACTIVATION_CODES_WRITE,
     summary: 'Enter an activation code: attach its license to a workspace',
   },
   'checkout-create': {
     method: 'POST',
     path: '/v1/licenses/{licenseId}/checkouts',
     auth: true,
+    scope: ApiKeyScope.CHECKOUTS_WRITE,
     summary: 'Start a renewal: price quote and store checkout (needs Idempotency-Key)',
   },
   checkout: {
     method: 'GET',
     path: '/v1/checkouts/{checkoutId}',
     auth: true,
+    scope: ApiKeyScope.CHECKOUTS_WRITE,
     needs: [Need.TABLE_READ_ONLY],
     summary: 'Follow a renewal',
+  },
+  'api-key-create': {
+    method: 'POST',
+    path: '/v1/workspaces/{workspaceId}/api-keys',
+    auth: true,
+    summary: 'Issue an API key for this workspace (its secret is shown once)',
+  },
+  'api-keys': {
+    method: 'GET',
+    path: '/v1/workspaces/{workspaceId}/api-keys',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: "The workspace's API keys",
+  },
+  'api-key-revoke': {
+    method: 'DELETE',
+    path: '/v1/workspaces/{workspaceId}/api-keys/{apiKeyId}',
+    auth: true,
+    summary: 'Revoke an API key: it answers 401 at once',
+  },
+  'audit-events': {
+    method: 'GET',
+    path: '/v1/workspaces/{workspaceId}/audit-events',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: "The workspace's audit log, newest first",
   },
   'store-webhook': {
     method: 'POST',

@@ -11,6 +11,8 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions } from './adapters/aws-client-options';
+import { DynamoApiKeyStore } from './adapters/dynamodb/api-key-store';
+import { DynamoAuditLog } from './adapters/dynamodb/audit-log';
 import { DynamoCatalogStore } from './adapters/dynamodb/catalog-store';
 import { DynamoChallengeStore } from './adapters/dynamodb/challenge-store';
 import { DynamoCheckoutStore } from './adapters/dynamodb/checkout-store';
@@ -19,6 +21,7 @@ import { DynamoIdempotencyStore } from './adapters/dynamodb/idempotency-store';
 import { DynamoLicenseStore } from './adapters/dynamodb/license-store';
 import { DynamoOrderStore } from './adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from './adapters/dynamodb/purchase-store';
+import { DynamoRateLimitStore } from './adapters/dynamodb/rate-limit-store';
 import { DynamoSessionStore } from './adapters/dynamodb/session-store';
 import { DynamoSmsQuotaStore } from './adapters/dynamodb/sms-quota-store';
 import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
@@ -35,6 +38,8 @@ import { SnsSmsSender } from './adapters/sns-sms-sender';
 import { type Config, readConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { type DerivedKeys, deriveKeys } from './domain/secrets';
+import type { ApiKeyStore } from './ports/api-keys';
+import type { AuditLog } from './ports/audit-log';
 import type { ChallengeStore, SessionStore, SmsQuotaStore, ThrottleStore } from './ports/auth-records';
 import type { CatalogStore } from './ports/catalog';
 import type { CheckoutStore } from './ports/checkouts';
@@ -44,10 +49,12 @@ import type { EmailSender, OpsNotifier, SmsSender } from './ports/messaging';
 import type { OrderStore } from './ports/orders';
 import type { PurchaseWorkflow } from './ports/purchase-workflow';
 import type { PurchaseStore } from './ports/purchases';
+import type { RateLimitStore } from './ports/rate-limits';
 import type { TokenService } from './ports/tokens';
 import type { UserStore } from './ports/users';
 import type { WorkspaceStore } from './ports/workspaces';
 import type { ActivationCodeDeps } from './use-cases/activation-codes';
+import type { ApiKeyDeps } from './use-cases/api-keys';
 import type { AuthDeps } from './use-cases/auth-common';
 import type { CheckoutDeps } from './use-cases/checkouts';
 import type { LicenseDeps } from './use-cases/licenses';
@@ -95,6 +102,13 @@ export const smsQuotaStore = (): SmsQuotaStore =>
   once('sms-quota', () => new DynamoSmsQuotaStore(documentClient(), config().tableName));
 export const workspaceStore = (): WorkspaceStore =>
   once('workspaces', () => new DynamoWorkspaceStore(documentClient(), config().tableName));
+
+export const apiKeyStore = (): ApiKeyStore =>
+  once('api-keys', () => new DynamoApiKeyStore(documentClient(), config().tableName));
+export const rateLimitStore = (): RateLimitStore =>
+  once('rate-limits', () => new DynamoRateLimitStore(documentClient(), config().tableName));
+export const auditLog = (): AuditLog =>
+  once('audit-log', () => new DynamoAuditLog(documentClient(), config().tableName));
 
 export const licenseStore = (): LicenseStore =>
   once('licenses', () => new DynamoLicenseStore(documentClient(), config().tableName));
@@ -194,6 +208,8 @@ export const authDeps = async (): Promise<AuthDeps> => {
     tokens: derived.tokens,
     keys: derived.keys,
     config: config(),
+    workspaces: workspaceStore(),
+    audit: auditLog(),
   };
 };
 
@@ -213,12 +229,27 @@ export const activationCodeDeps = async (): Promise<ActivationCodeDeps> => ({
   pepper: (await keys()).codePepper,
 });
 
+/** Issuing, listing and revoking API keys. */
+export const apiKeyDeps = (): ApiKeyDeps => ({
+  apiKeys: apiKeyStore(),
+  workspaces: workspaceStore(),
+  audit: auditLog(),
+});
+
+/** Listing a workspace's audit events: paged with the same signed cursors as the licenses. */
+export const auditDeps = async () => ({
+  workspaces: workspaceStore(),
+  audit: auditLog(),
+  cursorKey: (await keys()).cursorKey,
+});
+
 /** The checkout use cases' dependencies. */
 export const checkoutDeps = async (): Promise<CheckoutDeps> => ({
   ...(await licenseDeps()),
   checkouts: checkoutStore(),
   checkoutTtlMinutes: config().checkoutTtlMinutes,
   storeCheckoutUrl: config().storeCheckoutUrl,
+  audit: auditLog(),
 });
 
 export const orderStore = (): OrderStore =>

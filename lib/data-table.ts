@@ -58,6 +58,21 @@ export class DataTable extends Construct {
   }
 
   /**
+   * The two writes an API key's request makes on a route that is otherwise read-only: its rate-limit
+   * counter and its `lastUsedAt`. UpdateItem only, and only on items whose partition key starts with
+   * `APIKEY#` or `RATE#` (IAM's `dynamodb:LeadingKeys`), so such a route still cannot touch a license.
+   */
+  public grantApiKeyBookkeeping(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APIKEY#*', 'RATE#*'] } },
+      }),
+    );
+  }
+
+  /**
    * The indexes are named one by one rather than with the `index/*` wildcard of `Table.grant*`: a
    * function may query exactly the indexes that exist. (Transactions need no actions of their own.)
    */

@@ -32,7 +32,8 @@ const usesTokenSecret = (needs: ReadonlySet<Need>): boolean =>
 
 /**
  * Grants a route's function the least it needs, from the route table's `needs`: read-write on the table
- * by default (read-only with {@link Need.TABLE_READ_ONLY}; sessions are only read), the token secret
+ * by default (read-only with {@link Need.TABLE_READ_ONLY}; sessions are only read; a route that takes API
+ * keys may still count their requests and uses), the token secret
  * (unless {@link Need.NO_TOKEN_SECRET}), and what each further need adds ({@link ROUTE_NEEDS}).
  * {@link Need.NO_AWS_ACCESS} gets nothing.
  */
@@ -44,8 +45,10 @@ export const grantRouteNeeds = (
 ): void => {
   const needs = needsOf(route);
   if (needs.has(Need.NO_AWS_ACCESS)) return;
-  if (needs.has(Need.TABLE_READ_ONLY)) resources.table.grantRead(role);
-  else resources.table.grantReadWrite(role);
+  if (needs.has(Need.TABLE_READ_ONLY)) {
+    resources.table.grantRead(role);
+    if (route.scope) resources.table.grantApiKeyBookkeeping(role);
+  } else resources.table.grantReadWrite(role);
   if (usesTokenSecret(needs)) resources.tokenSecret.grantRead(role);
   grantNeeds(scope, role, needs, resources);
 };

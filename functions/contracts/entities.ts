@@ -4,6 +4,8 @@
  * Strict objects, so a field added to an answer without its schema fails the tests.
  */
 import * as z from 'zod/mini';
+import { ApiKeyScope } from '../domain/api-key';
+import { AuditAction } from '../domain/audit-event';
 import { CheckoutStatus } from '../domain/checkout';
 import { EligibilityReason, NextStep } from '../domain/eligibility';
 import { LicenseStatus } from '../domain/license-status';
@@ -163,3 +165,51 @@ export const MfaChangedSchema = z.strictObject({ mfa: MfaSettingSchema });
 export const HealthSchema = z.strictObject({ status: z.literal('ok') });
 
 export const EventReceivedSchema = z.strictObject({ received: z.literal(true) });
+
+export const ApiKeyScopeName = z.enum(ApiKeyScope);
+
+export const ApiKeySchema = z.strictObject({
+  apiKeyId: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  scopes: z.array(ApiKeyScopeName),
+  createdAt: instant,
+  createdBy: z.string().check(describe("The issuing administrator's email")),
+  expiresAt: z.nullable(instant),
+  lastUsedAt: z.nullable(instant.check(describe('May lag by up to a minute'))),
+  revokedAt: z.nullable(instant),
+  hint: z.string().check(describe("The secret's last 4 characters")),
+});
+
+export const IssuedApiKeySchema = z.strictObject({
+  ...ApiKeySchema.shape,
+  secret: z
+    .string()
+    .check(
+      z.regex(/^rhk_[0-9A-Za-z]{42}$/),
+      describe('Shown only in this answer: store it now (starts with rhk_)'),
+    ),
+});
+
+export const ApiKeyListSchema = z.strictObject({ items: z.array(ApiKeySchema) });
+
+export const AuditEventSchema = z.strictObject({
+  eventId: z.string(),
+  workspaceId: z.string(),
+  action: z.enum(AuditAction),
+  at: instant,
+  actor: z.strictObject({
+    type: z.enum({ USER: 'USER', API_KEY: 'API_KEY' } as const),
+    id: z.string(),
+    email: z.optional(z.string()),
+  }),
+  target: z.optional(z.strictObject({ type: z.string(), id: z.string() })),
+  details: z.optional(
+    z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+  ),
+});
+
+export const AuditPageSchema = z.strictObject({
+  items: z.array(AuditEventSchema),
+  nextCursor: z.nullable(z.string()),
+});

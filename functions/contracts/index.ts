@@ -3,6 +3,7 @@
  * own contract from its file, so a bundle holds only the schemas its route uses.
  */
 import type { RouteId } from '../routes';
+import { apiKeyCreate, apiKeyRevoke, apiKeys, auditEvents } from './api-keys';
 import { checkout, checkoutCreate, storeWebhook } from './checkouts';
 import { health } from './health';
 import { activationCode, license, licenseEligibility, licenses, workspaces } from './licenses';
@@ -32,6 +33,10 @@ export const contracts = {
   'activation-code': activationCode,
   'checkout-create': checkoutCreate,
   checkout,
+  'api-key-create': apiKeyCreate,
+  'api-keys': apiKeys,
+  'api-key-revoke': apiKeyRevoke,
+  'audit-events': auditEvents,
   'store-webhook': storeWebhook,
 } as const satisfies Record<RouteId, RouteContract>;
 

@@ -9,6 +9,7 @@
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import type { Locale } from './locale';
 
 export const API_KEY_PREFIX = 'rhk_';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -37,7 +38,9 @@ export interface ApiKey {
   createdAt: string;
   /** The issuing administrator: checkouts the key starts are emailed to them. */
   createdByUserId: string;
+  /** The issuer's email, as PRODUCT.md §6 shows it, and their language, for the emails. */
   createdBy: string;
+  createdByLocale: Locale;
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -98,3 +101,6 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const lastUsedIsStale = (key: Pick<ApiKey, 'lastUsedAt'>, now: Date): boolean =>
   key.lastUsedAt === null || now.getTime() - new Date(key.lastUsedAt).getTime() >= LAST_USED_RESOLUTION_MS;
+
+/** Requests each key may send: 100 per 10 s (fixed windows), inside API Gateway's stage throttling. */
+export const API_KEY_RATE_LIMIT = { limit: 100, windowSeconds: 10 } as const;

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from './actor';
+
 /** What the audit log of a workspace records (issue 10): append-only, newest first when listed. */
 export const AuditAction = {
   API_KEY_ISSUED: 'API_KEY_ISSUED',
@@ -21,3 +24,15 @@ export interface AuditEvent {
   /** Facts worth keeping (a key's name and scopes, a renewal's new expiry). */
   details?: Record<string, string | number | boolean | string[]>;
 }
+
+/** A new event at `at`: its id sorts by time within the workspace, and is unique. */
+export const newAuditEvent = (event: Omit<AuditEvent, 'eventId'>): AuditEvent => ({
+  eventId: `${event.at}#${randomBytes(6).toString('base64url')}`,
+  ...event,
+});
+
+/** How the log names who acted: the key when a key did, else the user. */
+export const auditActorOf = (actor: Actor): AuditEvent['actor'] =>
+  actor.apiKeyId === undefined
+    ? { type: 'USER', id: actor.userId, email: actor.email }
+    : { type: 'API_KEY', id: actor.apiKeyId };

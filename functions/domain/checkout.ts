@@ -36,6 +36,8 @@ export interface Checkout {
   expiresAt: string;
   /** Once completed. */
   renewal?: { newExpiresAt: string; activationCodeHint: string };
+  /** The API key that started it, if one did (the email still goes to the key's issuer, `email`). */
+  apiKeyId?: string;
   /** The order that paid it, once paid. */
   orderId?: string;
   /** Why it needs review or failed, for operations and support. */

@@ -4,10 +4,10 @@ import { enterActivationCode } from '../use-cases/activation-codes';
 import { activationCodeDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('activation-code', contract, async ({ body, params, session, now }) => {
+export const handler = httpHandler('activation-code', contract, async ({ body, params, actor, now }) => {
   const { created, license } = await enterActivationCode(
     await activationCodeDeps(),
-    session.userId,
+    actor,
     resourceId(params, 'workspaceId'),
     body.activationCode,
     now,

@@ -1,4 +1,5 @@
 import { checkoutCreate as contract } from '../contracts/checkouts';
+import { actorSubject } from '../domain/actor';
 import { Problem, ProblemCode } from '../http/problem';
 import { IDEMPOTENT_REPLAYED_HEADER } from '../http/response';
 import { resourceId } from '../http/schemas';
@@ -39,16 +40,16 @@ const idempotencyKey = (headers: Record<string, string>): string => {
 export const handler = httpHandler(
   'checkout-create',
   contract,
-  async ({ headers, params, session, now, locale }) => {
+  async ({ headers, params, actor, now, locale }) => {
     const key = idempotencyKey(headers);
     const licenseId = resourceId(params, 'licenseId');
     const deps = await checkoutDeps();
     const { status, body, replayed } = await runIdempotent(
       idempotencyStore(),
-      { userId: session.userId, key, fingerprint: ['checkout-create', licenseId, CANONICAL_BODY] },
+      { userId: actorSubject(actor), key, fingerprint: ['checkout-create', licenseId, CANONICAL_BODY] },
       now,
       async () => {
-        const checkout = await createCheckout(deps, session, licenseId, now, locale);
+        const checkout = await createCheckout(deps, actor, licenseId, now, locale);
         return { status: 201 as const, body: checkoutView(checkout, now, deps.storeCheckoutUrl) };
       },
     );

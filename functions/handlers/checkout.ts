@@ -4,11 +4,7 @@ import { checkoutView, getCheckout } from '../use-cases/checkouts';
 import { checkoutStore, config } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('checkout', contract, async ({ params, session, now }) => {
-  const checkout = await getCheckout(
-    { checkouts: checkoutStore() },
-    session,
-    resourceId(params, 'checkoutId'),
-  );
+export const handler = httpHandler('checkout', contract, async ({ params, actor, now }) => {
+  const checkout = await getCheckout({ checkouts: checkoutStore() }, actor, resourceId(params, 'checkoutId'));
   return { status: 200, body: checkoutView(checkout, now, config().storeCheckoutUrl) };
 });

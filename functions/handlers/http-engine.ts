@@ -1,5 +1,6 @@
+import { API_KEY_RATE_LIMIT } from '../domain/api-key';
 import { httpEngine } from '../http/handler';
-import { clock, sessionStore, tokenService } from '../wiring';
+import { apiKeyStore, clock, rateLimitStore, sessionStore, tokenService } from '../wiring';
 
 /**
  * The HTTP engine as the route handlers use it, given its clock and the session lookup here, at the
@@ -10,4 +11,7 @@ export const { httpHandler, fallbackHandler } = httpEngine({
   clock,
   tokens: tokenService,
   sessions: sessionStore,
+  apiKeys: apiKeyStore,
+  rateLimits: rateLimitStore,
+  apiKeyRateLimit: API_KEY_RATE_LIMIT,
 });

@@ -7,14 +7,8 @@ import { httpHandler } from './http-engine';
 export const handler = httpHandler(
   'license-eligibility',
   contract,
-  async ({ params, session, now, locale }) => ({
+  async ({ params, actor, now, locale }) => ({
     status: 200,
-    body: await licenseEligibility(
-      await licenseDeps(),
-      session.userId,
-      resourceId(params, 'licenseId'),
-      now,
-      locale,
-    ),
+    body: await licenseEligibility(await licenseDeps(), actor, resourceId(params, 'licenseId'), now, locale),
   }),
 );

@@ -4,13 +4,7 @@ import { licenseDetails } from '../use-cases/licenses';
 import { licenseDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('license', contract, async ({ params, session, now, locale }) => ({
+export const handler = httpHandler('license', contract, async ({ params, actor, now, locale }) => ({
   status: 200,
-  body: await licenseDetails(
-    await licenseDeps(),
-    session.userId,
-    resourceId(params, 'licenseId'),
-    now,
-    locale,
-  ),
+  body: await licenseDetails(await licenseDeps(), actor, resourceId(params, 'licenseId'), now, locale),
 }));

@@ -3,7 +3,7 @@ import { listLicenses } from '../use-cases/licenses';
 import { licenseDeps } from '../wiring';
 import { httpHandler } from './http-engine';
 
-export const handler = httpHandler('licenses', contract, async ({ query, session, now }) => ({
+export const handler = httpHandler('licenses', contract, async ({ query, actor, now }) => ({
   status: 200,
-  body: await listLicenses(await licenseDeps(), session.userId, { ...query, limit: query.limit ?? 25 }, now),
+  body: await listLicenses(await licenseDeps(), actor, { ...query, limit: query.limit ?? 25 }, now),
 }));

@@ -11,10 +11,11 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod/mini';
 import type { Contracts } from '../contracts';
 import type { ContractAnswer, RouteContract } from '../contracts/route-contract';
+import type { Actor } from '../domain/actor';
 import type { Clock } from '../domain/clock';
 import type { Locale } from '../domain/locale';
 import type { Session } from '../domain/session';
-import { type RouteId, routes } from '../routes';
+import { type RouteDefinition, type RouteId, routes } from '../routes';
 import { logContext } from './log-context';
 import { httpMetrics } from './metrics';
 import { type AuthenticationDeps, authentication } from './middlewares/authentication';
@@ -34,7 +35,12 @@ type Input<C, K extends 'body' | 'query'> = C extends { [P in K]: infer S extend
   : undefined;
 
 /** What a handler's `run` receives: validated inputs and who is asking. */
-export interface HttpRequest<TBody, TQuery, TSession extends Session | null> {
+export interface HttpRequest<
+  TBody,
+  TQuery,
+  TSession extends Session | null,
+  TActor extends Actor | null = null,
+> {
   routeId: RouteId;
   body: TBody;
   query: TQuery;
@@ -43,12 +49,23 @@ export interface HttpRequest<TBody, TQuery, TSession extends Session | null> {
   /** The body exactly as received (for signatures); empty when there is none. */
   rawBody: string;
   locale: Locale;
+  /** The signed-in user's session: on routes about a person, which keys cannot call. */
   session: TSession;
+  /** Who the request acts for, a user or an API key: on routes keys may call. */
+  actor: TActor;
   now: Date;
   sourceIp: string;
 }
 
-type SessionOf<R extends RouteId> = (typeof routes)[R]['auth'] extends true ? Session : null;
+type Route<R extends RouteId> = (typeof routes)[R];
+/** A session for `auth` routes about a person (no `scope`: keys cannot call them). */
+type SessionOf<R extends RouteId> = Route<R>['auth'] extends true
+  ? Route<R> extends { scope: string }
+    ? null
+    : Session
+  : null;
+/** An actor for routes keys may call (with a `scope`). */
+type ActorOf<R extends RouteId> = Route<R> extends { scope: string } ? Actor : null;
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2,
@@ -76,12 +93,18 @@ export const httpEngine = (deps: HttpEngineDeps) => {
     contract: NoInfer<Contracts[R]>,
     run: NoInfer<
       (
-        request: HttpRequest<Input<Contracts[R], 'body'>, Input<Contracts[R], 'query'>, SessionOf<R>>,
+        request: HttpRequest<
+          Input<Contracts[R], 'body'>,
+          Input<Contracts[R], 'query'>,
+          SessionOf<R>,
+          ActorOf<R>
+        >,
       ) => Promise<ContractAnswer<Contracts[R]>>
     >,
   ): ApiHandler => {
     const chain = pipeline(routeId);
-    if (routes[routeId].auth) chain.use(authentication(deps));
+    const route: RouteDefinition = routes[routeId];
+    if (route.auth) chain.use(authentication(deps, { scope: route.scope }));
     return chain
       .use(locale())
       .use(input(contract as RouteContract))
@@ -96,6 +119,7 @@ export const httpEngine = (deps: HttpEngineDeps) => {
           rawBody: rawBodyOf(event),
           locale: state.locale ?? 'en',
           session: state.session as SessionOf<R>,
+          actor: state.actor as ActorOf<R>,
           now: state.now,
           sourceIp: event.requestContext?.http?.sourceIp ?? '',
         });

@@ -26,6 +26,9 @@ const problemDetails = {
     INVALID_ACTIVATION_CODE: 'This activation code is not valid. Check it and try again.',
     ACTIVATION_CODE_IN_USE: 'This activation code is already in use in another workspace.',
     NOT_ELIGIBLE: 'This license cannot be renewed online. See `reasons` for why and what to do.',
+    INSUFFICIENT_SCOPE:
+      'This API key may not do this. See `requiredScope`; routes about a person take a signed-in session only.',
+    RATE_LIMITED: 'This API key sent too many requests. Try again after Retry-After seconds.',
     IDEMPOTENCY_KEY_REQUIRED:
       'Send an Idempotency-Key header (for example a UUID) so a retry cannot start a second renewal.',
     IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request. Use a new key.',
@@ -58,6 +61,9 @@ const problemDetails = {
     INVALID_ACTIVATION_CODE: 'Ten kod aktywacyjny jest nieprawidłowy. Sprawdź go i spróbuj ponownie.',
     ACTIVATION_CODE_IN_USE: 'Ten kod aktywacyjny jest już używany w innym obszarze roboczym.',
     NOT_ELIGIBLE: 'Tej licencji nie można odnowić online. Przyczyny i dalsze kroki są w `reasons`.',
+    INSUFFICIENT_SCOPE:
+      'Ten klucz API nie ma do tego uprawnień. Zobacz `requiredScope`; trasy dotyczące osoby wymagają zalogowanej sesji.',
+    RATE_LIMITED: 'Ten klucz API wysłał zbyt wiele żądań. Spróbuj ponownie po Retry-After sekundach.',
     IDEMPOTENCY_KEY_REQUIRED:
       'Wyślij nagłówek Idempotency-Key (np. UUID), aby ponowienie nie rozpoczęło drugiego odnowienia.',
     IDEMPOTENCY_KEY_REUSED: 'Ten Idempotency-Key został już użyty dla innego żądania. Użyj nowego klucza.',

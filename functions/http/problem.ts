@@ -16,6 +16,10 @@ export const ProblemCode = {
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   IDEMPOTENCY_KEY_REQUIRED: 'IDEMPOTENCY_KEY_REQUIRED',
+  /** An API key on a route its scopes do not cover, or on a route about a person. */
+  INSUFFICIENT_SCOPE: 'INSUFFICIENT_SCOPE',
+  /** An API key past its request-rate limit. */
+  RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;

@@ -8,6 +8,7 @@ import { type Contracts, contracts } from '../contracts';
 import * as entities from '../contracts/entities';
 import { ProblemSchema, RETRY_AFTER } from '../contracts/problem';
 import type { ErrorStatus, ResponseHeader, RouteContract } from '../contracts/route-contract';
+import { API_KEY_RATE_LIMIT } from '../domain/api-key';
 import { ProblemCode, titleFor } from '../http/problem';
 import { pageLimit } from '../http/schemas';
 import { type RouteDefinition, type RouteId, routeList } from '../routes';
@@ -103,6 +104,9 @@ export const problemCodesOf = (
   for (const [status, own] of Object.entries(contract.errors ?? {}))
     add(Number(status) as ErrorStatus, ...own);
   if (route.auth) add(401, ProblemCode.UNAUTHENTICATED);
+  // A key without the route's scope, or on a route about a person; a key past its rate limit.
+  if (route.auth) add(403, ProblemCode.INSUFFICIENT_SCOPE);
+  if (route.scope) add(429, ProblemCode.RATE_LIMITED);
   if (route.path.includes('{')) add(404, ProblemCode.NOT_FOUND);
   if (!route.needs?.includes('NO_AWS_ACCESS')) add(503, ProblemCode.SERVICE_UNAVAILABLE);
   add(500, ProblemCode.INTERNAL_ERROR);
@@ -130,6 +134,7 @@ const problemResponse = (status: number, codes: readonly ProblemCode[]): Json =>
 
 const TAGS = {
   Service: 'The API itself',
+  Integrators: "A workspace's API keys and its audit log",
   'Sign-in': 'Password, then a one-time code by SMS or an authenticator app',
   Profile: 'Who I am, and my two-factor authentication',
   Licenses: 'Workspaces, their licenses, and whether each can be renewed online',
@@ -141,9 +146,28 @@ const tagOf = (route: RouteDefinition & { id: RouteId }): keyof typeof TAGS => {
   if (route.path.startsWith('/v1/auth/')) return 'Sign-in';
   if (route.path.startsWith('/v1/me')) return 'Profile';
   if (route.path.startsWith('/v1/store/')) return 'Store';
+  if (route.path.includes('/api-keys') || route.path.includes('/audit-events')) return 'Integrators';
   if (route.id.startsWith('checkout')) return 'Checkouts';
   if (route.path.startsWith('/v1/licenses') || route.path.startsWith('/v1/workspaces')) return 'Licenses';
   return 'Service';
+};
+
+/** A session always; an API key too where the route has a scope, with that scope. */
+const securityOf = (route: RouteDefinition): Json[] => {
+  if (!route.auth) return [];
+  return route.scope ? [{ bearerAuth: [] }, { apiKey: [route.scope] }] : [{ bearerAuth: [] }];
+};
+
+/** Sent with the successful answers of a request made with an API key. */
+const RATE_LIMIT_HEADERS = {
+  RateLimit: {
+    description: 'API keys: requests left in this window, and seconds until it resets',
+    schema: { type: 'string' },
+  },
+  'RateLimit-Policy': {
+    description: 'API keys: the limit and its window, in seconds',
+    schema: { type: 'string' },
+  },
 };
 
 const parametersOf = (route: RouteDefinition, contract: RouteContract): Json[] => {
@@ -181,11 +205,14 @@ const operationOf = (
     const example = name ? examples[name] : undefined;
     responses[status] = {
       description: response.description,
-      ...(response.headers
+      ...(response.headers || route.scope
         ? {
-            headers: Object.fromEntries(
-              Object.entries(response.headers).map(([key, spec]) => [key, header(spec)]),
-            ),
+            headers: {
+              ...Object.fromEntries(
+                Object.entries(response.headers ?? {}).map(([key, spec]) => [key, header(spec)]),
+              ),
+              ...(route.scope ? RATE_LIMIT_HEADERS : {}),
+            },
           }
         : {}),
       ...(response.body
@@ -209,7 +236,7 @@ const operationOf = (
     summary: route.summary,
     ...(contract.description ? { description: contract.description } : {}),
     tags: [tagOf(route)],
-    security: route.auth ? [{ bearerAuth: [] }] : [],
+    security: securityOf(route),
     ...(parametersOf(route, contract).length ? { parameters: parametersOf(route, contract) } : {}),
     ...(body
       ? {
@@ -287,6 +314,15 @@ export const buildDocument = (options: DocumentOptions): Json => {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'The `accessToken` of `POST /v1/auth/login` or `POST /v1/auth/mfa/verify`',
+        },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'rhk_…',
+          description:
+            'An API key of one workspace (`POST /v1/workspaces/{workspaceId}/api-keys`), sent as ' +
+            '`Authorization: Bearer rhk_…`. Each operation lists the scope it needs; a key acts only in its ' +
+            `workspace, at most ${API_KEY_RATE_LIMIT.limit} requests per ${API_KEY_RATE_LIMIT.windowSeconds} s.`,
         },
       },
     },

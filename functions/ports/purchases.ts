@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../domain/audit-event';
 import type { Checkout } from '../domain/checkout';
 import type { LicenseRecord, Renewal } from '../domain/license';
 import type { TrackedOrder } from '../domain/order';
@@ -21,6 +22,8 @@ export interface RenewalWrite {
   activationCode: string;
   history: Renewal;
   at: string;
+  /** The workspace's audit event of this renewal, written in the same transaction. */
+  auditEvent: AuditEvent;
 }
 
 /**

@@ -3,7 +3,9 @@
  * by a partner arrives. Wrong codes count per user and are throttled like sign-in failures, so codes
  * cannot be guessed at speed.
  */
+
 import { normalizeActivationCode } from '../domain/activation-code';
+import { type Actor, actsIn } from '../domain/actor';
 import { keyedHash } from '../domain/one-time-code';
 import type { ThrottleStore } from '../ports/auth-records';
 import { giveBackAttempt, takeAttempt } from './auth-common';
@@ -17,12 +19,15 @@ export interface ActivationCodeDeps extends LicenseDeps {
 
 export const enterActivationCode = async (
   deps: ActivationCodeDeps,
-  userId: string,
+  actor: Actor,
   workspaceId: string,
   input: string,
   now: Date,
 ): Promise<{ created: boolean; license: ReturnType<typeof licenseView> }> => {
-  const workspace = await deps.workspaces.getForAdmin(userId, workspaceId);
+  const { userId } = actor;
+  const workspace = actsIn(actor, workspaceId)
+    ? await deps.workspaces.getForAdmin(userId, workspaceId)
+    : null;
   if (!workspace) throw notFound();
   const subject = keyedHash(deps.pepper, 'activation-code', userId);
   // Reserved before the code is looked up, so concurrent guesses cannot pass the limit.

@@ -4,15 +4,18 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { AuditAction, newAuditEvent } from '../domain/audit-event';
 import { AuthPolicy } from '../domain/auth-policy';
 import type { DerivedKeys } from '../domain/secrets';
 import type { Session } from '../domain/session';
 import { releaseAttempt, reserveAttempt, type ThrottleRule, type ThrottleState } from '../domain/throttle';
 import type { User } from '../domain/user';
+import type { AuditLog } from '../ports/audit-log';
 import type { ChallengeStore, SessionStore, SmsQuotaStore, ThrottleStore } from '../ports/auth-records';
 import type { SmsSender } from '../ports/messaging';
 import type { TokenService } from '../ports/tokens';
 import type { UserStore } from '../ports/users';
+import type { WorkspaceStore } from '../ports/workspaces';
 import { type ApplicationError, ErrorCode, rateLimited } from './errors';
 
 /** The deployment's settings sign-in reads. */
@@ -33,6 +36,9 @@ export interface AuthDeps {
   tokens: TokenService;
   keys: DerivedKeys;
   config: SignInSettings;
+  /** The signed-in user's workspaces each record the sign-in in their audit log. */
+  workspaces: Pick<WorkspaceStore, 'listForAdmin'>;
+  audit: AuditLog;
 }
 
 /** The back-off rule for consecutive failures, from the sign-in policy. */
@@ -99,7 +105,7 @@ export const newId = (): string => randomBytes(32).toString('base64url');
 
 /** Opens a session for a fully signed-in user and signs its access token. */
 export const openSession = async (
-  deps: Pick<AuthDeps, 'sessions' | 'tokens' | 'config'>,
+  deps: Pick<AuthDeps, 'sessions' | 'tokens' | 'config' | 'workspaces' | 'audit'>,
   user: User,
   now: Date,
 ): Promise<AuthenticatedResult> => {
@@ -113,6 +119,19 @@ export const openSession = async (
     expiresAt: new Date(now.getTime() + expiresIn * 1000).toISOString(),
   };
   await deps.sessions.create(session);
+  const workspaces = await deps.workspaces.listForAdmin(user.userId);
+  await Promise.all(
+    workspaces.map((workspace) =>
+      deps.audit.append(
+        newAuditEvent({
+          workspaceId: workspace.workspaceId,
+          action: AuditAction.SIGNED_IN,
+          at: session.createdAt,
+          actor: { type: 'USER', id: user.userId, email: user.email },
+        }),
+      ),
+    ),
+  );
   const accessToken = await deps.tokens.sign(
     { sessionId: session.sessionId, userId: user.userId },
     now,

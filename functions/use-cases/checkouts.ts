@@ -5,12 +5,14 @@
  * most one checkout per license can be paid; paying a replaced one goes to review, never renews twice.
  */
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../domain/actor';
+import { AuditAction, auditActorOf, newAuditEvent } from '../domain/audit-event';
 import { type Checkout, CheckoutStatus } from '../domain/checkout';
 import { describeEligibility } from '../domain/eligibility-messages';
 import type { Locale } from '../domain/locale';
 import { quote } from '../domain/pricing';
 import { renewalTerm } from '../domain/renewal-term';
-import type { Session } from '../domain/session';
+import type { AuditLog } from '../ports/audit-log';
 import type { CheckoutStore } from '../ports/checkouts';
 import { type ApplicationError, conflict, ErrorCode, notFound } from './errors';
 import { assessLicense, type LicenseDeps } from './licenses';
@@ -20,6 +22,7 @@ export interface CheckoutDeps extends LicenseDeps {
   checkoutTtlMinutes: number;
   /** The store's page for a checkout, with `{checkoutId}` to fill in. */
   storeCheckoutUrl: string;
+  audit: AuditLog;
 }
 
 /** A checkout as the API shows it: an unpaid one past its expiry reads EXPIRED. */
@@ -42,19 +45,20 @@ export const checkoutView = (checkout: Checkout, now: Date, storeCheckoutUrl: st
 /** Creates an OPEN checkout for an eligible license the user administers. */
 export const createCheckout = async (
   deps: CheckoutDeps,
-  session: Session,
+  actor: Actor,
   licenseId: string,
   now: Date,
   locale: Locale,
 ): Promise<Checkout> => {
-  const { license, product, price } = await assessEligible(deps, session, licenseId, now, locale);
+  const { license, product, price } = await assessEligible(deps, actor, licenseId, now, locale);
   const checkout: Checkout = {
     checkoutId: `co_${randomUUID().replaceAll('-', '')}`,
     licenseId,
     workspaceId: license.workspaceId,
-    userId: session.userId,
-    email: session.email,
-    locale: session.locale,
+    userId: actor.userId,
+    email: actor.email,
+    locale: actor.locale,
+    ...(actor.apiKeyId ? { apiKeyId: actor.apiKeyId } : {}),
     productCode: license.productCode,
     productName: product?.name ?? license.productCode,
     seats: license.seats,
@@ -64,10 +68,22 @@ export const createCheckout = async (
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + deps.checkoutTtlMinutes * 60_000).toISOString(),
   };
-  if (await deps.checkouts.create(checkout, license.openCheckoutId)) return checkout;
+  if (await deps.checkouts.create(checkout, license.openCheckoutId)) {
+    await deps.audit.append(
+      newAuditEvent({
+        workspaceId: checkout.workspaceId,
+        action: AuditAction.RENEWAL_STARTED,
+        at: checkout.createdAt,
+        actor: auditActorOf(actor),
+        target: { type: 'CHECKOUT', id: checkout.checkoutId },
+        details: { licenseId, amount: checkout.price.amount, currency: checkout.price.currency },
+      }),
+    );
+    return checkout;
+  }
   // The license changed between our read and our write. If it became ineligible (a checkout was paid
   // meanwhile) say why; otherwise another checkout won the race: the caller may retry with its key.
-  await assessEligible(deps, session, licenseId, now, locale);
+  await assessEligible(deps, actor, licenseId, now, locale);
   throw concurrentUpdate();
 };
 
@@ -80,12 +96,12 @@ const concurrentUpdate = (): ApplicationError =>
 /** The license's assessment, or 409 NOT_ELIGIBLE with every reason. */
 const assessEligible = async (
   deps: CheckoutDeps,
-  session: Session,
+  actor: Actor,
   licenseId: string,
   now: Date,
   locale: Locale,
 ) => {
-  const assessment = await assessLicense(deps, session.userId, licenseId, now);
+  const assessment = await assessLicense(deps, actor, licenseId, now);
   const { verdict, price } = assessment;
   if (!verdict.eligible || !price) {
     const { reasons, nextSteps } = describeEligibility(verdict, locale, deps.policy.windowDays);
@@ -94,13 +110,17 @@ const assessEligible = async (
   return { ...assessment, price };
 };
 
-/** A checkout, for the administrator who started it only; anyone else gets 404 as if it did not exist. */
+/**
+ * A checkout, for whoever started it only: the administrator (who also sees what their keys started),
+ * or the key; anyone else gets 404 as if it did not exist.
+ */
 export const getCheckout = async (
   deps: Pick<CheckoutDeps, 'checkouts'>,
-  session: Session,
+  actor: Actor,
   checkoutId: string,
 ) => {
   const checkout = await deps.checkouts.get(checkoutId);
-  if (!checkout || checkout.userId !== session.userId) throw notFound();
+  const owner = actor.apiKeyId ? checkout?.apiKeyId === actor.apiKeyId : checkout?.userId === actor.userId;
+  if (!checkout || !owner) throw notFound();
   return checkout;
 };

@@ -4,6 +4,7 @@
  * exactly like licenses that do not exist.
  */
 
+import { type Actor, actsIn } from '../domain/actor';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { type EligibilityPolicy, evaluateEligibility } from '../domain/eligibility';
 import { describeEligibility } from '../domain/eligibility-messages';
@@ -48,7 +49,11 @@ export interface ListQuery {
   status?: LicenseStatus;
 }
 
-export const listLicenses = async (deps: LicenseDeps, userId: string, query: ListQuery, now: Date) => {
+export const listLicenses = async (deps: LicenseDeps, actor: Actor, requested: ListQuery, now: Date) => {
+  const { userId } = actor;
+  // A key lists its own workspace only; asking for another is asking for one that is not yours.
+  if (requested.workspaceId && !actsIn(actor, requested.workspaceId)) throw notFound();
+  const query = { ...requested, workspaceId: requested.workspaceId ?? actor.workspaceId };
   // The cursor is bound to the user and the filters it was issued for.
   const scope = JSON.stringify([
     'licenses',
@@ -88,11 +93,13 @@ export const listLicenses = async (deps: LicenseDeps, userId: string, query: Lis
 const NO_WORKSPACE = ' none';
 
 /** A license the user administers, with what its views need, or 404. */
-const loadOwnLicense = async (deps: LicenseDeps, userId: string, licenseId: string) => {
+const loadOwnLicense = async (deps: LicenseDeps, actor: Actor, licenseId: string) => {
   const license = await deps.licenses.get(licenseId);
-  // A missing or unattached license still pays for the membership read, so "missing" and "not yours"
-  // answer 404 after the same reads, in the same time.
-  const workspace = await deps.workspaces.getForAdmin(userId, license?.workspaceId ?? NO_WORKSPACE);
+  // A missing, unattached or (for a key) other workspace's license still pays for the membership read,
+  // so "missing" and "not yours" answer 404 after the same reads, in the same time.
+  const workspaceId =
+    license?.workspaceId && actsIn(actor, license.workspaceId) ? license.workspaceId : NO_WORKSPACE;
+  const workspace = await deps.workspaces.getForAdmin(actor.userId, workspaceId);
   if (!license || !workspace) throw notFound();
   const [product, price] = await Promise.all([
     deps.catalog.getProduct(license.productCode),
@@ -105,8 +112,8 @@ const loadOwnLicense = async (deps: LicenseDeps, userId: string, licenseId: stri
  * A license the user administers with everything known about it, and its eligibility verdict.
  * @throws ApplicationError 404 when the license does not exist or is not the user's.
  */
-export const assessLicense = async (deps: LicenseDeps, userId: string, licenseId: string, now: Date) => {
-  const { license, workspace, product, price } = await loadOwnLicense(deps, userId, licenseId);
+export const assessLicense = async (deps: LicenseDeps, actor: Actor, licenseId: string, now: Date) => {
+  const { license, workspace, product, price } = await loadOwnLicense(deps, actor, licenseId);
   const verdict = evaluateEligibility(
     {
       licenseId: license.licenseId,
@@ -126,23 +133,23 @@ export const assessLicense = async (deps: LicenseDeps, userId: string, licenseId
 
 export const licenseEligibility = async (
   deps: LicenseDeps,
-  userId: string,
+  actor: Actor,
   licenseId: string,
   now: Date,
   locale: Locale,
 ) => {
-  const { verdict } = await assessLicense(deps, userId, licenseId, now);
+  const { verdict } = await assessLicense(deps, actor, licenseId, now);
   return describeEligibility(verdict, locale, deps.policy.windowDays);
 };
 
 export const licenseDetails = async (
   deps: LicenseDeps,
-  userId: string,
+  actor: Actor,
   licenseId: string,
   now: Date,
   locale: Locale,
 ) => {
-  const { license, workspace, product, verdict } = await assessLicense(deps, userId, licenseId, now);
+  const { license, workspace, product, verdict } = await assessLicense(deps, actor, licenseId, now);
   const summary = {
     ...license,
     workspaceName: workspace.name,
@@ -153,4 +160,11 @@ export const licenseDetails = async (
     eligibility: describeEligibility(verdict, locale, deps.policy.windowDays),
     renewals: await deps.licenses.listRenewals(license.licenseId),
   };
+};
+
+/** The workspaces the actor administers; a key sees its own one only. */
+export const listWorkspaces = async (deps: Pick<LicenseDeps, 'workspaces'>, actor: Actor) => {
+  if (actor.workspaceId === undefined) return deps.workspaces.listForAdmin(actor.userId);
+  const workspace = await deps.workspaces.getForAdmin(actor.userId, actor.workspaceId);
+  return workspace ? [workspace] : [];
 };

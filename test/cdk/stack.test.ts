@@ -280,6 +280,25 @@ describe('least privilege per route', () => {
     }
   });
 
+  it("lets a read-only route that takes API keys update only keys' and rate counters' items", () => {
+    for (const route of routeList().filter((route) => needs(route).has(Need.TABLE_READ_ONLY))) {
+      const bookkeeping = statementsOf(route).filter((statement) => statement.Condition);
+      expect({ route: route.path, bookkeeping }).toEqual({
+        route: route.path,
+        bookkeeping: route.scope
+          ? [
+              {
+                Effect: 'Allow',
+                Action: 'dynamodb:UpdateItem',
+                Resource: expect.anything(),
+                Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APIKEY#*', 'RATE#*'] } },
+              },
+            ]
+          : [],
+      });
+    }
+  });
+
   it('lets each route read exactly the secrets its needs call for', () => {
     for (const route of routeList()) {
       const secrets = statementsOf(route)

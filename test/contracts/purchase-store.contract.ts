@@ -1,4 +1,5 @@
 import { generateActivationCode } from '../../functions/domain/activation-code';
+import { AuditAction, newAuditEvent } from '../../functions/domain/audit-event';
 import { type Checkout, CheckoutStatus } from '../../functions/domain/checkout';
 import type { NewLicense } from '../../functions/domain/license';
 import type { Order, TrackedOrder } from '../../functions/domain/order';
@@ -80,6 +81,13 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         activationCodeHint: activationCode.slice(-5),
       },
       at: '2026-12-20T10:31:00.000Z',
+      auditEvent: newAuditEvent({
+        workspaceId: given.checkout.workspaceId,
+        action: AuditAction.RENEWAL_COMPLETED,
+        at: '2026-12-20T10:31:00.000Z',
+        actor: { type: 'USER', id: given.checkout.userId, email: given.checkout.email },
+        target: { type: 'CHECKOUT', id: given.checkout.checkoutId },
+      }),
     });
 
     it('records an order once; a duplicate delivery is refused', async () => {

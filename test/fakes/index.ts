@@ -2,6 +2,8 @@
  * In-memory fakes of every port, for unit tests (no Java): {@link createFakes} wires one of each over a
  * shared {@link MemoryTables}, as the DynamoDB adapters share one table. Local mode keeps DynamoDB Local.
  */
+import { FakeApiKeyStore } from './api-key-store';
+import { FakeAuditLog } from './audit-log';
 import { FakeCatalogStore } from './catalog-store';
 import { FakeChallengeStore } from './challenge-store';
 import { FakeCheckoutStore } from './checkout-store';
@@ -12,6 +14,7 @@ import { FakeEmailSender, FakeOpsNotifier, FakeSmsSender } from './messaging';
 import { FakeOrderStore } from './order-store';
 import { FakePurchaseStore } from './purchase-store';
 import { FakePurchaseWorkflow } from './purchase-workflow';
+import { FakeRateLimitStore } from './rate-limit-store';
 import { FakeSessionStore } from './session-store';
 import { FakeSmsQuotaStore } from './sms-quota-store';
 import { FakeThrottleStore } from './throttle-store';
@@ -33,6 +36,9 @@ export const createFakes = (tables = new MemoryTables()) => ({
   checkouts: new FakeCheckoutStore(tables),
   orders: new FakeOrderStore(tables),
   purchases: new FakePurchaseStore(tables),
+  apiKeys: new FakeApiKeyStore(tables),
+  rateLimits: new FakeRateLimitStore(tables),
+  audit: new FakeAuditLog(tables),
   sms: new FakeSmsSender(),
   email: new FakeEmailSender(),
   ops: new FakeOpsNotifier(),

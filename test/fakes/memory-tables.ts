@@ -2,6 +2,8 @@
  * The state every in-memory fake shares, like the single table the DynamoDB adapters share: a checkout
  * points at its license, a renewal changes license, checkout and order together. Test-only.
  */
+import type { ApiKey } from '../../functions/domain/api-key';
+import type { AuditEvent } from '../../functions/domain/audit-event';
 import type { Offer, Price, Product } from '../../functions/domain/catalog';
 import type { Challenge } from '../../functions/domain/challenge';
 import type { Checkout } from '../../functions/domain/checkout';
@@ -61,6 +63,11 @@ export class MemoryTables {
   public readonly checkouts = new Map<string, Checkout>();
   public readonly orders = new Map<string, OrderRow>();
   public readonly idempotency = new Map<string, IdempotencyRow>();
+  public readonly apiKeys = new Map<string, ApiKey>();
+  /** Hits by `subject#windowStart`. */
+  public readonly rateWindows = new Map<string, number>();
+  /** Per workspace, by eventId. */
+  public readonly auditEvents = new Map<string, Map<string, AuditEvent>>();
 }
 
 /**

@@ -118,6 +118,9 @@ export class FakePurchaseStore implements PurchaseStore {
     const history = this.tables.renewals.get(before.licenseId) ?? new Map();
     history.set(historyKey, copy(renewal.history));
     this.tables.renewals.set(before.licenseId, history);
+    const log = this.tables.auditEvents.get(renewal.auditEvent.workspaceId) ?? new Map();
+    log.set(renewal.auditEvent.eventId, copy(renewal.auditEvent));
+    this.tables.auditEvents.set(renewal.auditEvent.workspaceId, log);
     storedCheckout.status = CheckoutStatus.COMPLETED;
     storedCheckout.renewal = { newExpiresAt: renewal.newExpiresAt, activationCodeHint: hint };
     delete storedCheckout.statusReason;

@@ -1,5 +1,7 @@
 /** The port contracts (test/contracts) against the DynamoDB adapters, on DynamoDB Local. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoApiKeyStore } from '../../functions/adapters/dynamodb/api-key-store';
+import { DynamoAuditLog } from '../../functions/adapters/dynamodb/audit-log';
 import { DynamoCatalogImportStore } from '../../functions/adapters/dynamodb/catalog-import-store';
 import { DynamoCatalogStore } from '../../functions/adapters/dynamodb/catalog-store';
 import { DynamoChallengeStore } from '../../functions/adapters/dynamodb/challenge-store';
@@ -8,11 +10,17 @@ import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
 import { DynamoIdempotencyStore } from '../../functions/adapters/dynamodb/idempotency-store';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from '../../functions/adapters/dynamodb/purchase-store';
+import { DynamoRateLimitStore } from '../../functions/adapters/dynamodb/rate-limit-store';
 import { DynamoSessionStore } from '../../functions/adapters/dynamodb/session-store';
 import { DynamoSmsQuotaStore } from '../../functions/adapters/dynamodb/sms-quota-store';
 import { DynamoThrottleStore } from '../../functions/adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from '../../functions/adapters/dynamodb/user-store';
 import { DynamoWorkspaceStore } from '../../functions/adapters/dynamodb/workspace-store';
+import {
+  describeApiKeyStoreContract,
+  describeAuditLogContract,
+  describeRateLimitStoreContract,
+} from '../contracts/api-key-stores.contract';
 import { describeCatalogStoreContract } from '../contracts/catalog-store.contract';
 import { describeChallengeStoreContract } from '../contracts/challenge-store.contract';
 import { describeCheckoutStoreContract } from '../contracts/checkout-store.contract';
@@ -100,3 +108,10 @@ describePurchaseStoreContract('DynamoDB', async () => {
     orders,
   };
 });
+describeApiKeyStoreContract('DynamoDB', async () => ({
+  store: new DynamoApiKeyStore(client, shared.tableName),
+}));
+describeRateLimitStoreContract('DynamoDB', async () => ({
+  store: new DynamoRateLimitStore(client, shared.tableName),
+}));
+describeAuditLogContract('DynamoDB', async () => ({ log: new DynamoAuditLog(client, shared.tableName) }));

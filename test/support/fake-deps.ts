@@ -29,6 +29,8 @@ export const fakeAuthDeps = (fakes: Fakes): AuthDeps => ({
   tokens: new JwtTokenService(TEST_KEYS.tokenSigningKey),
   keys: TEST_KEYS,
   config: { sessionTtlSeconds: 3600, scryptLogN: UNIT_TEST_SCRYPT_LOG_N },
+  workspaces: fakes.workspaces,
+  audit: fakes.audit,
 });
 
 /** License-list and eligibility dependencies, with the default policy of PRODUCT.md. */
@@ -46,6 +48,7 @@ export const fakeCheckoutDeps = (fakes: Fakes): CheckoutDeps => ({
   checkouts: fakes.checkouts,
   checkoutTtlMinutes: 60,
   storeCheckoutUrl: 'https://store.test/checkouts/{checkoutId}',
+  audit: fakes.audit,
 });
 
 /** Activation-code dependencies. */

@@ -1,8 +1,10 @@
 /** Entering an activation code: attaching, repeats, codes in use and guessing, over the fakes. */
+
 import { formatActivationCode } from '../../functions/domain/activation-code';
 import { userIdFor } from '../../functions/domain/identity';
 import { enterActivationCode } from '../../functions/use-cases/activation-codes';
 import { createFakes, type Fakes } from '../fakes';
+import { actorOf } from '../support/actors';
 import { fakeActivationCodeDeps } from '../support/fake-deps';
 import { FixtureBuilder, fixtureActivationCode, loadIntoFakes } from '../support/fixtures';
 
@@ -18,7 +20,7 @@ describe('activation codes use case over the fakes', () => {
   let fakes: Fakes;
   const deps = () => fakeActivationCodeDeps(fakes);
   const enter = (userId: string, workspaceId: string, code: string) =>
-    enterActivationCode(deps(), userId, workspaceId, code, NOW);
+    enterActivationCode(deps(), actorOf(userId), workspaceId, code, NOW);
 
   beforeEach(async () => {
     fakes = createFakes();
@@ -123,7 +125,7 @@ describe('activation codes use case over the fakes', () => {
     });
 
     // Act
-    const result = await enterActivationCode(racing, ANN, 'ws-ann', PARTNER_CODE, NOW);
+    const result = await enterActivationCode(racing, actorOf(ANN), 'ws-ann', PARTNER_CODE, NOW);
 
     // Assert
     expect(result).toMatchObject({

@@ -1,4 +1,10 @@
 /** The port contracts (test/contracts) against the in-memory fakes the unit tests use. */
+
+import {
+  describeApiKeyStoreContract,
+  describeAuditLogContract,
+  describeRateLimitStoreContract,
+} from '../contracts/api-key-stores.contract';
 import { describeCatalogStoreContract } from '../contracts/catalog-store.contract';
 import { describeChallengeStoreContract } from '../contracts/challenge-store.contract';
 import { describeCheckoutStoreContract } from '../contracts/checkout-store.contract';
@@ -35,3 +41,6 @@ describeWorkspaceStoreContract('fake', async () => ({ store: (await fakes()).wor
 describeLicenseStoreContract('fake', fakes);
 describeCheckoutStoreContract('fake', fakes);
 describePurchaseStoreContract('fake', fakes);
+describeApiKeyStoreContract('fake', async () => ({ store: (await fakes()).apiKeys }));
+describeRateLimitStoreContract('fake', async () => ({ store: (await fakes()).rateLimits }));
+describeAuditLogContract('fake', async () => ({ log: (await fakes()).audit }));

@@ -24,6 +24,12 @@ const { httpHandler } = httpEngine({
   clock: () => systemClock,
   tokens: () => Promise.reject(new Error('no token service in this test')),
   sessions: () => ({ get: () => Promise.reject(new Error('no session store in this test')) }),
+  apiKeys: () => ({
+    get: () => Promise.reject(new Error('no API key store in this test')),
+    recordUse: () => Promise.reject(new Error('no API key store in this test')),
+  }),
+  rateLimits: () => ({ hit: () => Promise.reject(new Error('no rate limits in this test')) }),
+  apiKeyRateLimit: { limit: 1, windowSeconds: 1 },
 });
 
 const context = (): Context => lambdaContext('renewal-hub-test', 256);

@@ -1,7 +1,9 @@
 /** Eligibility reasons and the license list, through the licenses use case over the fakes. */
+
 import { userIdFor } from '../../functions/domain/identity';
 import { licenseDetails, licenseEligibility, listLicenses } from '../../functions/use-cases/licenses';
 import { createFakes, type Fakes } from '../fakes';
+import { actorOf } from '../support/actors';
 import { fakeLicenseDeps } from '../support/fake-deps';
 import { FixtureBuilder, loadIntoFakes } from '../support/fixtures';
 
@@ -13,7 +15,9 @@ describe('licenses use case over the fakes', () => {
   let fakes: Fakes;
   const deps = () => fakeLicenseDeps(fakes);
   const reasonsOf = async (licenseId: string) =>
-    (await licenseEligibility(deps(), ANN, licenseId, NOW, 'en')).reasons.map((reason) => reason.code);
+    (await licenseEligibility(deps(), actorOf(ANN), licenseId, NOW, 'en')).reasons.map(
+      (reason) => reason.code,
+    );
 
   beforeEach(async () => {
     fakes = createFakes();
@@ -58,8 +62,8 @@ describe('licenses use case over the fakes', () => {
   it('finds an eligible license in the window, and one expired a few days ago, eligible', async () => {
     // Act
     const [ok, expired] = await Promise.all([
-      licenseEligibility(deps(), ANN, 'lic-ok', NOW, 'en'),
-      licenseEligibility(deps(), ANN, 'lic-expired', NOW, 'en'),
+      licenseEligibility(deps(), actorOf(ANN), 'lic-ok', NOW, 'en'),
+      licenseEligibility(deps(), actorOf(ANN), 'lic-expired', NOW, 'en'),
     ]);
 
     // Assert
@@ -126,7 +130,7 @@ describe('licenses use case over the fakes', () => {
     'answers NOT_FOUND for %s, which the user does not administer',
     async (licenseId) => {
       // Act
-      const asked = licenseDetails(deps(), ANN, licenseId, NOW, 'en');
+      const asked = licenseDetails(deps(), actorOf(ANN), licenseId, NOW, 'en');
 
       // Assert
       await expect(asked).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -140,7 +144,7 @@ describe('licenses use case over the fakes', () => {
 
     // Act
     do {
-      const page = await listLicenses(deps(), ANN, { limit: 4, ...(cursor ? { cursor } : {}) }, NOW);
+      const page = await listLicenses(deps(), actorOf(ANN), { limit: 4, ...(cursor ? { cursor } : {}) }, NOW);
       seen.push(...page.items.map((item) => item.licenseId));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -154,10 +158,10 @@ describe('licenses use case over the fakes', () => {
 
   it('refuses a cursor issued to another user', async () => {
     // Arrange
-    const first = await listLicenses(deps(), ANN, { limit: 2 }, NOW);
+    const first = await listLicenses(deps(), actorOf(ANN), { limit: 2 }, NOW);
 
     // Act
-    const stolen = listLicenses(deps(), BOB, { limit: 2, cursor: first.nextCursor ?? '' }, NOW);
+    const stolen = listLicenses(deps(), actorOf(BOB), { limit: 2, cursor: first.nextCursor ?? '' }, NOW);
 
     // Assert
     await expect(stolen).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -165,7 +169,7 @@ describe('licenses use case over the fakes', () => {
 
   it('answers NOT_FOUND for a workspace filter the user does not administer', async () => {
     // Act
-    const listed = listLicenses(deps(), ANN, { limit: 10, workspaceId: 'ws-bob' }, NOW);
+    const listed = listLicenses(deps(), actorOf(ANN), { limit: 10, workspaceId: 'ws-bob' }, NOW);
 
     // Assert
     await expect(listed).rejects.toMatchObject({ code: 'NOT_FOUND' });

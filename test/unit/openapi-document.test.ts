@@ -48,7 +48,11 @@ describe('the OpenAPI document', () => {
     for (const { route, operation } of operations) {
       expect(operation).toMatchObject({
         summary: route.summary,
-        security: route.auth ? [{ bearerAuth: [] }] : [],
+        security: !route.auth
+          ? []
+          : route.scope
+            ? [{ bearerAuth: [] }, { apiKey: [route.scope] }]
+            : [{ bearerAuth: [] }],
       });
     }
     const count = Object.values(document.paths).flatMap((item) => Object.keys(item as object)).length;
@@ -75,7 +79,7 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('adds the codes every route of a kind can give: no session, unknown id, outage, defect', () => {
+  it('adds the codes every route of a kind can give: no session, key scope and rate, unknown id, outage, defect', () => {
     // Arrange
     const license = routeList().find((route) => route.id === 'license');
     const health = routeList().find((route) => route.id === 'health');
@@ -88,7 +92,9 @@ describe('the OpenAPI document', () => {
     // Assert
     expect(licenseCodes).toEqual({
       401: [ProblemCode.UNAUTHENTICATED],
+      403: [ProblemCode.INSUFFICIENT_SCOPE],
       404: [ProblemCode.NOT_FOUND],
+      429: [ProblemCode.RATE_LIMITED],
       503: [ProblemCode.SERVICE_UNAVAILABLE],
       500: [ProblemCode.INTERNAL_ERROR],
     });

@@ -73,6 +73,17 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
       },
     },
     {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...Keys.auditEvent(renewal.auditEvent.workspaceId, renewal.auditEvent.eventId),
+          type: 'AUDIT',
+          ...renewal.auditEvent,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
       Update: {
         TableName: tableName,
         Key: Keys.checkout(checkout.checkoutId),

@@ -62,4 +62,22 @@ export const Keys = {
     gsi1sk: `${at}#${orderId}`,
   }),
   idempotency: (scopeHash: string) => ({ pk: `IDEMPOTENCY#${scopeHash}`, sk: 'IDEMPOTENCY' }),
+  /** An API key by id (the one read that authenticates it); its gsi1 entry lists a workspace's keys. */
+  apiKey: (apiKeyId: string) => ({ pk: `APIKEY#${apiKeyId}`, sk: 'APIKEY' }),
+  apiKeysOf: (workspaceId: string) => `WSKEYS#${workspaceId}`,
+  apiKeyEntry: (workspaceId: string, createdAt: string, apiKeyId: string) => ({
+    gsi1pk: `WSKEYS#${workspaceId}`,
+    gsi1sk: `${createdAt}#${apiKeyId}`,
+  }),
+  /** One fixed window of a subject's request counter. */
+  rateWindow: (subject: string, windowStart: number) => ({
+    pk: `RATE#${subject}#${windowStart}`,
+    sk: 'RATE',
+  }),
+  /** A workspace's audit log: one partition, sorted by event id (time first). */
+  auditLog: (workspaceId: string) => `AUDIT#${workspaceId}`,
+  auditEvent: (workspaceId: string, eventId: string) => ({
+    pk: `AUDIT#${workspaceId}`,
+    sk: `EVENT#${eventId}`,
+  }),
 } as const;

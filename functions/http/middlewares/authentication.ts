@@ -1,30 +1,107 @@
+import { actorOfApiKey, actorOfSession } from '../../domain/actor';
+import {
+  type ApiKey,
+  type ApiKeyScope,
+  apiKeyIdOf,
+  apiKeyUsable,
+  LAST_USED_RESOLUTION_MS,
+  lastUsedIsStale,
+  looksLikeApiKey,
+  secretMatches,
+} from '../../domain/api-key';
+import type { ApiKeyStore } from '../../ports/api-keys';
 import type { SessionStore } from '../../ports/auth-records';
+import type { RateLimitRule, RateLimitStore } from '../../ports/rate-limits';
 import type { TokenService } from '../../ports/tokens';
-import { Problem, ProblemCode } from '../problem';
+import { Problem, ProblemCode, retryLaterProblem } from '../problem';
 import { bearerToken } from '../request';
 import type { HttpMiddleware } from './request-state';
 
-/** Where the session behind a bearer token is looked up. */
+/** Where the session or the API key behind a bearer credential is looked up. */
 export interface AuthenticationDeps {
   tokens: () => Promise<TokenService>;
   sessions: () => Pick<SessionStore, 'get'>;
+  apiKeys: () => Pick<ApiKeyStore, 'get' | 'recordUse'>;
+  rateLimits: () => RateLimitStore;
+  /** Requests each key may send per window (PRODUCT.md §6). */
+  apiKeyRateLimit: RateLimitRule;
 }
 
+/** What the route lets in: a user's session always; an API key only with `scope`. */
+export interface AuthenticationPolicy {
+  scope?: ApiKeyScope;
+}
+
+const unauthenticated = (): Problem =>
+  new Problem(401, ProblemCode.UNAUTHENTICATED, {
+    headers: { 'www-authenticate': 'Bearer realm="renewal-hub"' },
+  });
+
+const insufficientScope = (scope: ApiKeyScope | undefined): Problem =>
+  new Problem(403, ProblemCode.INSUFFICIENT_SCOPE, { extensions: { requiredScope: scope ?? null } });
+
+/** IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers): the policy, and what is left of it. */
+const rateLimitHeaders = (rule: RateLimitRule, remaining: number, resetSeconds: number) => ({
+  'ratelimit-policy': `"per-key";q=${rule.limit};w=${rule.windowSeconds}`,
+  ratelimit: `"per-key";r=${remaining};t=${resetSeconds}`,
+});
+
 /**
- * Resolves the bearer session of a route that needs one, or answers 401 UNAUTHENTICATED: a bad
- * signature, an expired token, or a revoked session all look the same.
+ * The key behind an `rhk_` credential, usable and with the route's scope, within its rate limit; or the
+ * answer: 401 for anything unknown, revoked or expired (one read, no cache, so a revocation holds at
+ * once), 403 INSUFFICIENT_SCOPE, 429 RATE_LIMITED.
  */
-export const authentication = (deps: AuthenticationDeps): HttpMiddleware => ({
+const authenticateApiKey = async (
+  deps: AuthenticationDeps,
+  policy: AuthenticationPolicy,
+  secret: string,
+  now: Date,
+): Promise<{ key: ApiKey; headers: Record<string, string> }> => {
+  // A malformed or mistyped key is refused by its checksum, before any read.
+  const apiKeyId = apiKeyIdOf(secret);
+  const key = apiKeyId ? await deps.apiKeys().get(apiKeyId) : null;
+  if (!key || !secretMatches(key, secret) || !apiKeyUsable(key, now)) throw unauthenticated();
+  if (!policy.scope || !key.scopes.includes(policy.scope)) throw insufficientScope(policy.scope);
+  const rule = deps.apiKeyRateLimit;
+  const usage = await deps.rateLimits().hit(`api-key:${key.apiKeyId}`, rule, now);
+  const headers = rateLimitHeaders(rule, usage.remaining, usage.resetSeconds);
+  if (!usage.allowed) {
+    const problem = retryLaterProblem(429, ProblemCode.RATE_LIMITED, usage.resetSeconds);
+    Object.assign(problem.headers, headers);
+    throw problem;
+  }
+  if (lastUsedIsStale(key, now)) {
+    await deps.apiKeys().recordUse(key.apiKeyId, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
+  }
+  return { key, headers };
+};
+
+/**
+ * Resolves who is asking on a route that needs it, or answers 401 UNAUTHENTICATED: a bad signature, an
+ * expired token, a revoked session, an unknown or revoked key all look the same. A bearer credential
+ * starting `rhk_` is an API key; anything else an access token naming a session.
+ */
+export const authentication = (deps: AuthenticationDeps, policy: AuthenticationPolicy): HttpMiddleware => ({
   before: async (request) => {
     const state = request.context.request;
-    const token = bearerToken(state.headers);
-    const claims = token ? await (await deps.tokens()).verify(token, state.now) : null;
+    const credential = bearerToken(state.headers);
+    if (credential && looksLikeApiKey(credential)) {
+      const { key, headers } = await authenticateApiKey(deps, policy, credential, state.now);
+      state.actor = actorOfApiKey(key);
+      state.answerHeaders = headers;
+      return;
+    }
+    const claims = credential ? await (await deps.tokens()).verify(credential, state.now) : null;
     const session = claims ? await deps.sessions().get(claims.sessionId) : null;
     if (!session || session.userId !== claims?.userId || new Date(session.expiresAt) <= state.now) {
-      throw new Problem(401, ProblemCode.UNAUTHENTICATED, {
-        headers: { 'www-authenticate': 'Bearer realm="renewal-hub"' },
-      });
+      throw unauthenticated();
     }
     state.session = session;
+    state.actor = actorOfSession(session);
+  },
+  // A key's answers say how much of its rate limit is left.
+  after: (request) => {
+    const headers = request.context.request.answerHeaders;
+    if (headers && request.response) request.response.headers = { ...request.response.headers, ...headers };
   },
 });

@@ -5,6 +5,6 @@ import type { HttpMiddleware } from './request-state';
 export const locale = (): HttpMiddleware => ({
   before: (request) => {
     const state = request.context.request;
-    state.locale = negotiateLocale(state.headers['accept-language'], state.session?.locale);
+    state.locale = negotiateLocale(state.headers['accept-language'], state.actor?.locale);
   },
 });

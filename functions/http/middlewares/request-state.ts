@@ -1,5 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Actor } from '../../domain/actor';
 import type { Clock } from '../../domain/clock';
 import type { Locale } from '../../domain/locale';
 import type { Session } from '../../domain/session';
@@ -13,7 +14,12 @@ export interface RequestState {
   now: Date;
   /** Lower-cased names. */
   headers: Record<string, string>;
+  /** The signed-in user's session; null on public routes and for API keys. */
   session: Session | null;
+  /** Who the request acts for: a session's user, or an API key. Null on public routes. */
+  actor: Actor | null;
+  /** Headers the authentication adds to a successful answer (a key's rate-limit headers). */
+  answerHeaders?: Record<string, string>;
   /** Unset until the locale middleware ran; the error boundary then negotiates from the headers. */
   locale?: Locale;
   body: unknown;
@@ -38,6 +44,7 @@ export const requestState = (clock: () => Clock): HttpMiddleware => ({
       now: clock().now(),
       headers: normalizeHeaders(request.event.headers),
       session: null,
+      actor: null,
       body: undefined,
       query: undefined,
     };
