@@ -4,6 +4,8 @@ import type { AuditEvent } from '../domain/audit-event';
 export interface AuditLog {
   /** Appends one event; appending the same eventId twice keeps the first (idempotent for retries). */
   append(event: AuditEvent): Promise<void>;
+  /** Appends new events (fresh eventIds) in as few writes as the store allows: a sign-in fans out to each workspace. */
+  appendMany(events: readonly AuditEvent[]): Promise<void>;
   /** A page of the workspace's events, newest first; `after` is the last eventId of the previous page. */
   list(
     workspaceId: string,

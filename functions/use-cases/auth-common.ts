@@ -120,16 +120,14 @@ export const openSession = async (
   };
   await deps.sessions.create(session);
   const workspaces = await deps.workspaces.listForAdmin(user.userId);
-  await Promise.all(
+  await deps.audit.appendMany(
     workspaces.map((workspace) =>
-      deps.audit.append(
-        newAuditEvent({
-          workspaceId: workspace.workspaceId,
-          action: AuditAction.SIGNED_IN,
-          at: session.createdAt,
-          actor: { type: 'USER', id: user.userId, email: user.email },
-        }),
-      ),
+      newAuditEvent({
+        workspaceId: workspace.workspaceId,
+        action: AuditAction.SIGNED_IN,
+        at: session.createdAt,
+        actor: { type: 'USER', id: user.userId, email: user.email },
+      }),
     ),
   );
   const accessToken = await deps.tokens.sign(

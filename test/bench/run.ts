@@ -29,6 +29,7 @@ const WORKSPACES = 1000;
 const LICENSES = 3000;
 const FIRST_PAGE_RUNS = 200;
 const WALKS = 5;
+const KEY_RUNS = 300;
 const EMAIL = 'bench@example.com';
 const PASSWORD = 'bench-password';
 
@@ -193,6 +194,49 @@ const main = async () => {
     console.log('DynamoDB requests per page (including the session check):');
     console.log(
       `  first page: ${firstPageRequests}; workspace filter: ${filteredRequests}; status filter: ${statusRequests}; full walk: ${(walkRequests / walkPages.length).toFixed(2)} per page`,
+    );
+
+    // Key authentication against session authentication, on the same route and license: both paths
+    // interleaved, after a warm-up. Ten keys take turns so none reaches its 100 per 10 s limit.
+    useEndpoint(dynamo.endpoint);
+    const secrets: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const issued = await callRoute('api-key-create', {
+        token,
+        params: { workspaceId: 'ws-7' },
+        body: { name: `bench ${i}`, scopes: ['licenses:read'] },
+      });
+      secrets.push(issued.body.secret);
+    }
+    const details = (bearer: string) =>
+      callRoute('license', { token: bearer, params: { licenseId: 'lic-7' } });
+    for (let i = 0; i < 20; i++) {
+      await details(token);
+      await details(secrets[i % secrets.length] ?? '');
+    }
+    const bySession: number[] = [];
+    const byKey: number[] = [];
+    for (let i = 0; i < KEY_RUNS; i++) {
+      let started = performance.now();
+      await details(token);
+      bySession.push(performance.now() - started);
+      started = performance.now();
+      const answer = await details(secrets[i % secrets.length] ?? '');
+      byKey.push(performance.now() - started);
+      if (answer.status !== 200) throw new Error(`The key was answered ${answer.status}`);
+    }
+    useEndpoint(proxy.endpoint);
+    proxy.take();
+    await details(token);
+    const sessionRequests = proxy.take();
+    await details(secrets[0] ?? '');
+    const keyRequests = proxy.take();
+    const overhead = percentile(byKey, 50) - percentile(bySession, 50);
+    console.log(
+      `license details, ${KEY_RUNS} runs each: session p50 ${ms(percentile(bySession, 50))}, ` +
+        `API key p50 ${ms(percentile(byKey, 50))} (overhead ${ms(overhead)}, ratio ` +
+        `${(percentile(byKey, 50) / percentile(bySession, 50)).toFixed(2)}); DynamoDB requests: session ` +
+        `${sessionRequests}, key ${keyRequests} (the key read, the rate-limit update, at most one lastUsedAt a minute)`,
     );
   } finally {
     await proxy.close();

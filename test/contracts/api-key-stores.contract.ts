@@ -183,6 +183,20 @@ export const describeAuditLogContract = (name: string, make: () => Promise<{ log
       expect(second).toEqual({ items: [events[0]] });
     });
 
+    it('appends many events at once, more than one batch of them', async () => {
+      // Arrange
+      const workspaceIds = Array.from({ length: 30 }, () => uniqueId('ws'));
+      const events = workspaceIds.map((workspaceId) => event(workspaceId, '2026-01-01T00:00:00.000Z'));
+
+      // Act
+      await log.appendMany(events);
+
+      // Assert
+      for (const each of events) {
+        expect((await log.list(each.workspaceId, { limit: 10 })).items).toEqual([each]);
+      }
+    });
+
     it('keeps the first of two appends with the same eventId', async () => {
       // Arrange
       const workspaceId = uniqueId('ws');

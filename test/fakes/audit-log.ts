@@ -12,6 +12,10 @@ export class FakeAuditLog implements AuditLog {
     this.tables.auditEvents.set(event.workspaceId, log);
   }
 
+  public async appendMany(events: readonly AuditEvent[]): Promise<void> {
+    for (const event of events) await this.append(event);
+  }
+
   public async list(workspaceId: string, page: { limit: number; after?: string }) {
     const newestFirst = [...(this.tables.auditEvents.get(workspaceId)?.values() ?? [])].sort((a, b) =>
       b.eventId.localeCompare(a.eventId),

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit-event';
 import type { AuditLog } from '../../ports/audit-log';
+import { batchWrite } from './batch-write';
 import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
 import { Keys } from './table-definition';
 
@@ -21,6 +22,20 @@ export class DynamoAuditLog implements AuditLog {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
+    );
+  }
+
+  public async appendMany(events: readonly AuditEvent[]): Promise<void> {
+    // BatchWriteItem takes no condition; the events' ids are fresh, so none can overwrite another.
+    await batchWrite(
+      this.client,
+      this.tableName,
+      events.map((event) => ({
+        PutRequest: {
+          Item: { ...Keys.auditEvent(event.workspaceId, event.eventId), type: 'AUDIT', ...event },
+        },
+      })),
+      { concurrency: 4 },
     );
   }
 

@@ -59,11 +59,16 @@ const authenticateApiKey = async (
 ): Promise<{ key: ApiKey; headers: Record<string, string> }> => {
   // A malformed or mistyped key is refused by its checksum, before any read.
   const apiKeyId = apiKeyIdOf(secret);
-  const key = apiKeyId ? await deps.apiKeys().get(apiKeyId) : null;
+  if (!apiKeyId) throw unauthenticated();
+  // The key's id is in the secret, so its read and its rate-limit count go out together: the key path
+  // costs one round trip, as a session does. A request with a well-formed but unknown key is counted too.
+  const rule = deps.apiKeyRateLimit;
+  const [key, usage] = await Promise.all([
+    deps.apiKeys().get(apiKeyId),
+    deps.rateLimits().hit(`api-key:${apiKeyId}`, rule, now),
+  ]);
   if (!key || !secretMatches(key, secret) || !apiKeyUsable(key, now)) throw unauthenticated();
   if (!policy.scope || !key.scopes.includes(policy.scope)) throw insufficientScope(policy.scope);
-  const rule = deps.apiKeyRateLimit;
-  const usage = await deps.rateLimits().hit(`api-key:${key.apiKeyId}`, rule, now);
   const headers = rateLimitHeaders(rule, usage.remaining, usage.resetSeconds);
   if (!usage.allowed) {
     const problem = retryLaterProblem(429, ProblemCode.RATE_LIMITED, usage.resetSeconds);
