@@ -1,6 +1,8 @@
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import {
   apiKeyIdOf,
   apiKeyUsable,
+  crc32,
   hashApiKeySecret,
   lastUsedIsStale,
   looksLikeApiKey,
@@ -75,5 +77,24 @@ describe('API key lifetime', () => {
     expect(lastUsedIsStale({ lastUsedAt: null }, now)).toBe(true);
     expect(lastUsedIsStale({ lastUsedAt: '2026-12-02T11:59:00.001Z' }, now)).toBe(false);
     expect(lastUsedIsStale({ lastUsedAt: '2026-12-02T11:59:00.000Z' }, now)).toBe(true);
+  });
+});
+
+describe('crc32', () => {
+  it("matches zlib's CRC-32 on the standard check value and on random secrets", () => {
+    // Arrange
+    const samples = [
+      '123456789',
+      '',
+      'rhk_ąę',
+      ...Array.from({ length: 50 }, () => newApiKeySecret().secret),
+    ];
+
+    // Act
+    const ours = samples.map((text) => crc32(text));
+
+    // Assert
+    expect(crc32('123456789')).toBe(0xcbf43926);
+    expect(ours).toEqual(samples.map((text) => zlibCrc32(text)));
   });
 });
