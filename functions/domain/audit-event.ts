@@ -31,8 +31,8 @@ export const newAuditEvent = (event: Omit<AuditEvent, 'eventId'>): AuditEvent =>
   ...event,
 });
 
-/** How the log names who acted: the key when a key did, else the user. */
-export const auditActorOf = (actor: Actor): AuditEvent['actor'] =>
+/** How the log names who acted: the key when a key did, else the user (a session, a user, a checkout's owner). */
+export const auditActorOf = (actor: Pick<Actor, 'userId' | 'email' | 'apiKeyId'>): AuditEvent['actor'] =>
   actor.apiKeyId === undefined
     ? { type: 'USER', id: actor.userId, email: actor.email }
     : { type: 'API_KEY', id: actor.apiKeyId };

@@ -1,8 +1,6 @@
-/** A fixed-window request counter: at most `limit` hits per subject in each window of `windowSeconds`. */
-export interface RateLimitRule {
-  limit: number;
-  windowSeconds: number;
-}
+import type { RateLimitRule } from '../domain/rate-window';
+
+export type { RateLimitRule };
 
 export interface RateLimitStore {
   /**

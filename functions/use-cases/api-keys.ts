@@ -4,7 +4,7 @@
  * that does not exist.
  */
 import { type ApiKey, type ApiKeyScope, hashApiKeySecret, newApiKeySecret } from '../domain/api-key';
-import { AuditAction, newAuditEvent } from '../domain/audit-event';
+import { AuditAction, auditActorOf, newAuditEvent } from '../domain/audit-event';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import type { Session } from '../domain/session';
 import type { ApiKeyStore } from '../ports/api-keys';
@@ -42,8 +42,6 @@ const requireAdmin = async (deps: Pick<ApiKeyDeps, 'workspaces'>, session: Sessi
   if (!(await deps.workspaces.getForAdmin(session.userId, workspaceId))) throw notFound();
 };
 
-const byUser = (session: Session) => ({ type: 'USER' as const, id: session.userId, email: session.email });
-
 /** Issues a key; the answer is the only place its secret ever appears. */
 export const issueApiKey = async (
   deps: ApiKeyDeps,
@@ -78,7 +76,7 @@ export const issueApiKey = async (
       workspaceId,
       action: AuditAction.API_KEY_ISSUED,
       at: key.createdAt,
-      actor: byUser(session),
+      actor: auditActorOf(session),
       target: { type: 'API_KEY', id: apiKeyId },
       details: { name: key.name, scopes: key.scopes },
     }),
@@ -107,7 +105,7 @@ export const revokeApiKey = async (
       workspaceId,
       action: AuditAction.API_KEY_REVOKED,
       at: now.toISOString(),
-      actor: byUser(session),
+      actor: auditActorOf(session),
       target: { type: 'API_KEY', id: apiKeyId },
       details: { name: revoked.name },
     }),

@@ -4,7 +4,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { AuditAction, newAuditEvent } from '../domain/audit-event';
+import { AuditAction, auditActorOf, newAuditEvent } from '../domain/audit-event';
 import { AuthPolicy } from '../domain/auth-policy';
 import type { DerivedKeys } from '../domain/secrets';
 import type { Session } from '../domain/session';
@@ -126,7 +126,7 @@ export const openSession = async (
         workspaceId: workspace.workspaceId,
         action: AuditAction.SIGNED_IN,
         at: session.createdAt,
-        actor: { type: 'USER', id: user.userId, email: user.email },
+        actor: auditActorOf(user),
       }),
     ),
   );

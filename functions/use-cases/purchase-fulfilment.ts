@@ -5,7 +5,7 @@
  * step only; it never enters the workflow's state.
  */
 import { activationCodeHint } from '../domain/activation-code';
-import { AuditAction, newAuditEvent } from '../domain/audit-event';
+import { AuditAction, auditActorOf, newAuditEvent } from '../domain/audit-event';
 import { CheckoutStatus } from '../domain/checkout';
 import { bonusDays, renewedExpiry } from '../domain/renewal-term';
 import { TransientError } from './errors';
@@ -67,9 +67,7 @@ export const applyFulfilment = async (deps: FulfilDeps, orderId: string): Promis
         workspaceId: checkout.workspaceId,
         action: AuditAction.RENEWAL_COMPLETED,
         at: deps.clock.now().toISOString(),
-        actor: checkout.apiKeyId
-          ? { type: 'API_KEY', id: checkout.apiKeyId }
-          : { type: 'USER', id: checkout.userId, email: checkout.email },
+        actor: auditActorOf(checkout),
         target: { type: 'CHECKOUT', id: checkout.checkoutId },
         details: { licenseId: checkout.licenseId, newExpiresAt, orderId },
       }),

@@ -1,4 +1,5 @@
-import type { RateLimitRule, RateLimitStore } from '../../functions/ports/rate-limits';
+import { fixedWindowOf, type RateLimitRule } from '../../functions/domain/rate-window';
+import type { RateLimitStore } from '../../functions/ports/rate-limits';
 import { MemoryTables } from './memory-tables';
 
 /** {@link RateLimitStore} in memory: the same fixed windows as the DynamoDB adapter. */
@@ -6,9 +7,7 @@ export class FakeRateLimitStore implements RateLimitStore {
   public constructor(private readonly tables = new MemoryTables()) {}
 
   public async hit(subject: string, rule: RateLimitRule, now: Date) {
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
-    const resetSeconds = windowStart + rule.windowSeconds - nowSeconds;
+    const { windowStart, resetSeconds } = fixedWindowOf(rule, now);
     const key = `${subject}#${windowStart}`;
     const hits = this.tables.rateWindows.get(key) ?? 0;
     if (hits >= rule.limit) return { allowed: false, remaining: 0, resetSeconds };

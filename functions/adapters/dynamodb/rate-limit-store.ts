@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RateLimitRule, RateLimitStore } from '../../ports/rate-limits';
+import { fixedWindowOf, type RateLimitRule } from '../../domain/rate-window';
+import type { RateLimitStore } from '../../ports/rate-limits';
 import { unlessConditionFails } from './item-conventions';
 import { Keys } from './table-definition';
 
@@ -17,9 +18,7 @@ export class DynamoRateLimitStore implements RateLimitStore {
   ) {}
 
   public async hit(subject: string, rule: RateLimitRule, now: Date) {
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    const windowStart = nowSeconds - (nowSeconds % rule.windowSeconds);
-    const resetSeconds = windowStart + rule.windowSeconds - nowSeconds;
+    const { windowStart, resetSeconds } = fixedWindowOf(rule, now);
     const answer = await unlessConditionFails(
       this.client.send(
         new UpdateCommand({
