@@ -1,13 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKey } from '../../domain/api-key';
 import type { ApiKeyStore } from '../../ports/api-keys';
 import { succeedsUnlessConditionFails, unlessConditionFails, withoutKeys } from './item-conventions';
+import { queryAll } from './query-all';
 import { Keys } from './table-definition';
 
 const keyOf = (item: Record<string, unknown>): ApiKey => {
@@ -49,23 +44,14 @@ export class DynamoApiKeyStore implements ApiKeyStore {
   }
 
   public async listForWorkspace(workspaceId: string): Promise<ApiKey[]> {
-    const keys: ApiKey[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': Keys.apiKeysOf(workspaceId) },
-          ScanIndexForward: false,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) keys.push(keyOf(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return keys;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': Keys.apiKeysOf(workspaceId) },
+      ScanIndexForward: false,
+    });
+    return items.map(keyOf);
   }
 
   public async revoke(workspaceId: string, apiKeyId: string, at: Date): Promise<ApiKey | null> {

@@ -1,12 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Offer, Price, Product } from '../../domain/catalog';
 import type { CatalogStore } from '../../ports/catalog';
 import { withoutKeys } from './item-conventions';
+import { queryAll } from './query-all';
 import { Keys } from './table-definition';
 
 /** Products, the price book and special offers (written by the import). */
@@ -40,20 +36,11 @@ export class DynamoCatalogStore implements CatalogStore {
   }
 
   public async listOffers(): Promise<Offer[]> {
-    const offers: Offer[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': Keys.offer('').pk },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) offers.push(withoutKeys<Offer>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return offers;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': Keys.offer('').pk },
+    });
+    return items.map((item) => withoutKeys<Offer>(item));
   }
 }

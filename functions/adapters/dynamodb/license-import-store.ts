@@ -1,9 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
 import type { LicensePlacement, NewLicense } from '../../domain/license';
 import type { LicenseImportStore } from '../../ports/licenses';
 import { batchWrite } from './batch-write';
 import { codeItem, LicenseKeys, licenseItem, listEntryItems, listEntryKeys, recordOf } from './license-items';
+import { queryAll } from './query-all';
 import { Keys } from './table-definition';
 
 /**
@@ -78,22 +79,14 @@ export class DynamoLicenseImportStore implements LicenseImportStore {
   }
 
   public async removeListEntries(userId: string, workspaceId: string): Promise<number> {
-    const keys: Array<{ pk: string; sk: string }> = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': LicenseKeys.adminWorkspaceList(userId, workspaceId) },
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': LicenseKeys.adminWorkspaceList(userId, workspaceId) },
+      ProjectionExpression: 'pk, sk',
+    });
+    const keys = items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
     await batchWrite(
       this.client,
       this.tableName,

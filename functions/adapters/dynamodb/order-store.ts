@@ -1,7 +1,8 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type OperatorOrder, type OperatorOrderStatus, type Order, orderFieldsOf } from '../../domain/order';
 import type { OrderQueries, OrderStore } from '../../ports/orders';
 import { succeedsUnlessConditionFails } from './item-conventions';
+import { queryAll } from './query-all';
 import { Keys } from './table-definition';
 
 /**
@@ -36,34 +37,23 @@ export class DynamoOrderStore implements OrderStore, OrderQueries {
   }
 
   public async listWithStatus(status: OperatorOrderStatus, since?: string): Promise<OperatorOrder[]> {
-    const orders: OperatorOrder[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: since ? 'gsi1pk = :pk AND gsi1sk >= :since' : 'gsi1pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': Keys.ordersWithStatus(status),
-            ...(since ? { ':since': since } : {}),
-          },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        orders.push({
-          orderId: String(item.orderId),
-          checkoutId: String(item.checkoutId),
-          amount: Number(item.amount),
-          currency: String(item.currency),
-          status,
-          ...(typeof item.statusReason === 'string' ? { statusReason: item.statusReason } : {}),
-          since: String(item.gsi1sk).split('#')[0] ?? '',
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return orders;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: since ? 'gsi1pk = :pk AND gsi1sk >= :since' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': Keys.ordersWithStatus(status),
+        ...(since ? { ':since': since } : {}),
+      },
+    });
+    return items.map((item) => ({
+      orderId: String(item.orderId),
+      checkoutId: String(item.checkoutId),
+      amount: Number(item.amount),
+      currency: String(item.currency),
+      status,
+      ...(typeof item.statusReason === 'string' ? { statusReason: item.statusReason } : {}),
+      since: String(item.gsi1sk).split('#')[0] ?? '',
+    }));
   }
 }

@@ -1,13 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Workspace } from '../../domain/workspace';
 import type { WorkspaceStore } from '../../ports/workspaces';
 import { batchWrite } from './batch-write';
+import { queryAll } from './query-all';
 import { Keys } from './table-definition';
 
 /**
@@ -22,26 +17,16 @@ export class DynamoWorkspaceStore implements WorkspaceStore {
 
   public async listForAdmin(userId: string): Promise<Workspace[]> {
     const key = Keys.membershipsOf(userId);
-    const workspaces: Workspace[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        workspaces.push({
-          workspaceId: item.workspaceId,
-          name: item.name,
-          countryCode: item.countryCode ?? null,
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
+    });
+    const workspaces: Workspace[] = items.map((item) => ({
+      workspaceId: item.workspaceId,
+      name: item.name,
+      countryCode: item.countryCode ?? null,
+    }));
     return workspaces.sort(
       (a, b) => a.name.localeCompare(b.name) || a.workspaceId.localeCompare(b.workspaceId),
     );
