@@ -37,6 +37,9 @@ export const actorOfApiKey = (key: ApiKey): Actor => ({
 export const actsIn = (actor: Actor, workspaceId: string): boolean =>
   actor.workspaceId === undefined || actor.workspaceId === workspaceId;
 
+/** The subject a key's idempotency keys and rate limit are scoped to. */
+export const apiKeySubject = (apiKeyId: string): string => `api-key:${apiKeyId}`;
+
 /** The subject an actor's idempotency keys and rate limits are scoped to. */
 export const actorSubject = (actor: Actor): string =>
-  actor.apiKeyId === undefined ? actor.userId : `api-key:${actor.apiKeyId}`;
+  actor.apiKeyId === undefined ? actor.userId : apiKeySubject(actor.apiKeyId);

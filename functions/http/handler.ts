@@ -104,7 +104,7 @@ export const httpEngine = (deps: HttpEngineDeps) => {
   ): ApiHandler => {
     const chain = pipeline(routeId);
     const route: RouteDefinition = routes[routeId];
-    if (route.auth) chain.use(authentication(deps, { scope: route.scope }));
+    if (route.auth) chain.use(authentication(deps, { scope: route.scope, readOnly: route.method === 'GET' }));
     return chain
       .use(locale())
       .use(input(contract as RouteContract))

@@ -236,7 +236,7 @@ const main = async () => {
       `license details, ${KEY_RUNS} runs each: session p50 ${ms(percentile(bySession, 50))}, ` +
         `API key p50 ${ms(percentile(byKey, 50))} (overhead ${ms(overhead)}, ratio ` +
         `${(percentile(byKey, 50) / percentile(bySession, 50)).toFixed(2)}); DynamoDB requests: session ` +
-        `${sessionRequests}, key ${keyRequests} (the key read, the rate-limit update, at most one lastUsedAt a minute)`,
+        `${sessionRequests}, key ${keyRequests} (the key read; the rate-limit update, alongside the handler on a GET; at most one lastUsedAt a minute)`,
     );
   } finally {
     await proxy.close();

@@ -20,6 +20,8 @@ export interface RequestState {
   actor: Actor | null;
   /** Headers the authentication adds to a successful answer (a key's rate-limit headers). */
   answerHeaders?: Record<string, string>;
+  /** A key's rate-limit count still in flight on a read-only route; the answer waits for it. */
+  pendingRateLimit?: Promise<{ allowed: boolean; remaining: number; resetSeconds: number }>;
   /** Unset until the locale middleware ran; the error boundary then negotiates from the headers. */
   locale?: Locale;
   body: unknown;
