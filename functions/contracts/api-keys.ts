@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ApiKeyScope } from '../domain/api-key';
 import { ProblemCode } from '../http/problem';
 import { pageLimit } from '../http/schemas';
-import { ApiKeyListSchema, AuditPageSchema, IssuedApiKeySchema } from './entities';
+import { answerOf } from './entities';
 import { routeContract } from './route-contract';
 
 export const apiKeyCreate = routeContract({
@@ -19,13 +19,17 @@ export const apiKeyCreate = routeContract({
     ),
     expiresAt: z.optional(z.iso.datetime()),
   }),
-  responses: { 201: { description: 'The key, with its secret', body: IssuedApiKeySchema } },
+  responses: {
+    201: answerOf('IssuedApiKeySchema', 'The key, with its secret'),
+  },
   errors: { 403: [ProblemCode.INSUFFICIENT_SCOPE] },
 });
 
 export const apiKeys = routeContract({
   description: 'Revoked keys too (with `revokedAt`), newest first.',
-  responses: { 200: { description: "The workspace's keys", body: ApiKeyListSchema } },
+  responses: {
+    200: answerOf('ApiKeyListSchema', "The workspace's keys"),
+  },
   errors: { 403: [ProblemCode.INSUFFICIENT_SCOPE] },
 });
 
@@ -43,6 +47,8 @@ export const auditEvents = routeContract({
     limit: z.optional(pageLimit),
     cursor: z.optional(z.string().check(z.maxLength(1024))),
   }),
-  responses: { 200: { description: 'One page of events, newest first', body: AuditPageSchema } },
+  responses: {
+    200: answerOf('AuditPageSchema', 'One page of events, newest first'),
+  },
   errors: { 403: [ProblemCode.INSUFFICIENT_SCOPE] },
 });

@@ -1,7 +1,7 @@
 /** Contracts of renewal checkouts and the store's webhook. */
 import * as z from 'zod/mini';
 import { ProblemCode } from '../http/problem';
-import { CheckoutSchema, EventReceivedSchema } from './entities';
+import { answerOf } from './entities';
 import { routeContract } from './route-contract';
 
 export const checkoutCreate = routeContract({
@@ -18,16 +18,12 @@ export const checkoutCreate = routeContract({
     },
   ],
   responses: {
-    201: {
-      description: 'The checkout (or, for a replayed key, the one it created)',
-      body: CheckoutSchema,
-      headers: {
-        'Idempotent-Replayed': {
-          description: '`true` when this is the stored answer to an earlier request with this key',
-          schema: z.literal('true'),
-        },
+    201: answerOf('CheckoutSchema', 'The checkout (or, for a replayed key, the one it created)', {
+      'Idempotent-Replayed': {
+        description: '`true` when this is the stored answer to an earlier request with this key',
+        schema: z.literal('true'),
       },
-    },
+    }),
   },
   errors: {
     400: [ProblemCode.IDEMPOTENCY_KEY_REQUIRED],
@@ -37,7 +33,9 @@ export const checkoutCreate = routeContract({
 });
 
 export const checkout = routeContract({
-  responses: { 200: { description: 'The checkout as it stands', body: CheckoutSchema } },
+  responses: {
+    200: answerOf('CheckoutSchema', 'The checkout as it stands'),
+  },
 });
 
 /** The store's event (PRODUCT.md §3), as the document's `webhooks` shows it. */
@@ -68,6 +66,8 @@ export const storeWebhook = routeContract({
       schema: z.string(),
     },
   ],
-  responses: { 202: { description: 'Accepted', body: EventReceivedSchema } },
+  responses: {
+    202: answerOf('EventReceivedSchema', 'Accepted'),
+  },
   errors: { 401: [ProblemCode.INVALID_SIGNATURE] },
 });

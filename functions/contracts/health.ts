@@ -1,7 +1,9 @@
-import { HealthSchema } from './entities';
+import { answerOf } from './entities';
 import { routeContract } from './route-contract';
 
 export const health = routeContract({
   description: 'Answers without touching any dependency.',
-  responses: { 200: { description: 'The API is up', body: HealthSchema } },
+  responses: {
+    200: answerOf('HealthSchema', 'The API is up'),
+  },
 });

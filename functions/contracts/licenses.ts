@@ -3,17 +3,13 @@ import * as z from 'zod/mini';
 import { LicenseStatus } from '../domain/license-status';
 import { ProblemCode } from '../http/problem';
 import { opaqueId, pageLimit } from '../http/schemas';
-import {
-  EligibilitySchema,
-  LicenseDetailsSchema,
-  LicensePageSchema,
-  LicenseSchema,
-  WorkspaceListSchema,
-} from './entities';
+import { answerOf } from './entities';
 import { routeContract } from './route-contract';
 
 export const workspaces = routeContract({
-  responses: { 200: { description: 'The workspaces I administer', body: WorkspaceListSchema } },
+  responses: {
+    200: answerOf('WorkspaceListSchema', 'The workspaces I administer'),
+  },
 });
 
 export const licenses = routeContract({
@@ -24,27 +20,31 @@ export const licenses = routeContract({
     workspaceId: z.optional(opaqueId),
     status: z.optional(z.enum([LicenseStatus.ACTIVE, LicenseStatus.EXPIRING_SOON, LicenseStatus.EXPIRED])),
   }),
-  responses: { 200: { description: 'One page of licenses', body: LicensePageSchema } },
+  responses: {
+    200: answerOf('LicensePageSchema', 'One page of licenses'),
+  },
   errors: { 404: [ProblemCode.NOT_FOUND] },
 });
 
 export const license = routeContract({
   responses: {
-    200: { description: 'The license, its eligibility and its renewals', body: LicenseDetailsSchema },
+    200: answerOf('LicenseDetailsSchema', 'The license, its eligibility and its renewals'),
   },
 });
 
 export const licenseEligibility = routeContract({
   description: 'Every rule is checked: a license that cannot be renewed online lists all its reasons.',
-  responses: { 200: { description: 'The verdict, with reasons and next steps', body: EligibilitySchema } },
+  responses: {
+    200: answerOf('EligibilitySchema', 'The verdict, with reasons and next steps'),
+  },
 });
 
 export const activationCode = routeContract({
   description: 'Attaches the license of an activation code to the workspace.',
   body: z.strictObject({ activationCode: z.string().check(z.maxLength(64)) }),
   responses: {
-    201: { description: 'The license, now in this workspace', body: LicenseSchema },
-    200: { description: 'The license was already in this workspace', body: LicenseSchema },
+    201: answerOf('LicenseSchema', 'The license, now in this workspace'),
+    200: answerOf('LicenseSchema', 'The license was already in this workspace'),
   },
   errors: {
     409: [ProblemCode.ACTIVATION_CODE_IN_USE],

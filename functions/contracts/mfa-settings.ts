@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { ProblemCode } from '../http/problem';
 import { oneTimeCode, phoneNumber } from '../http/schemas';
-import { CodeSentSchema, MfaChangedSchema, ProfileSchema, TotpEnrolmentSchema } from './entities';
+import { answerOf } from './entities';
 import { routeContract } from './route-contract';
 
 /** A fresh schema per route, so each route has its own named request body in the document. */
@@ -10,25 +10,33 @@ const codeBody = () => z.strictObject({ code: oneTimeCode });
 const wrongCode = { 422: [ProblemCode.INVALID_CODE], 429: [ProblemCode.TOO_MANY_ATTEMPTS] } as const;
 
 export const me = routeContract({
-  responses: { 200: { description: 'Who I am', body: ProfileSchema } },
+  responses: {
+    200: answerOf('ProfileSchema', 'Who I am'),
+  },
 });
 
 export const totpEnrol = routeContract({
   description: 'Confirm it with a code from the app at `/v1/me/mfa/totp/confirm`.',
-  responses: { 201: { description: 'A new secret for an authenticator app', body: TotpEnrolmentSchema } },
+  responses: {
+    201: answerOf('TotpEnrolmentSchema', 'A new secret for an authenticator app'),
+  },
   errors: { 409: [ProblemCode.MFA_ALREADY_ENABLED] },
 });
 
 export const totpConfirm = routeContract({
   body: codeBody(),
-  responses: { 200: { description: 'Sign-in now asks for an app code', body: MfaChangedSchema } },
+  responses: {
+    200: answerOf('MfaChangedSchema', 'Sign-in now asks for an app code'),
+  },
   errors: { ...wrongCode, 409: [ProblemCode.MFA_ALREADY_ENABLED, ProblemCode.ENROLMENT_NOT_STARTED] },
 });
 
 export const smsEnrol = routeContract({
   description: 'Confirm it with the code sent to the number at `/v1/me/mfa/sms/confirm`.',
   body: z.strictObject({ phoneNumber }),
-  responses: { 202: { description: 'A code is on its way to the number', body: CodeSentSchema } },
+  responses: {
+    202: answerOf('CodeSentSchema', 'A code is on its way to the number'),
+  },
   errors: {
     409: [ProblemCode.MFA_ALREADY_ENABLED],
     429: [ProblemCode.TOO_MANY_ATTEMPTS, ProblemCode.SMS_LIMIT_REACHED],
@@ -37,13 +45,17 @@ export const smsEnrol = routeContract({
 
 export const smsConfirm = routeContract({
   body: codeBody(),
-  responses: { 200: { description: 'Sign-in now asks for an SMS code', body: MfaChangedSchema } },
+  responses: {
+    200: answerOf('MfaChangedSchema', 'Sign-in now asks for an SMS code'),
+  },
   errors: { ...wrongCode, 409: [ProblemCode.MFA_ALREADY_ENABLED, ProblemCode.ENROLMENT_NOT_STARTED] },
 });
 
 export const mfaCode = routeContract({
   description: 'For turning 2FA off when it is SMS: the code goes to the enrolled number.',
-  responses: { 202: { description: 'A code is on its way', body: CodeSentSchema } },
+  responses: {
+    202: answerOf('CodeSentSchema', 'A code is on its way'),
+  },
   errors: {
     409: [ProblemCode.MFA_NOT_ENABLED, ProblemCode.RESEND_NOT_AVAILABLE],
     429: [ProblemCode.TOO_MANY_ATTEMPTS, ProblemCode.SMS_LIMIT_REACHED],
@@ -52,6 +64,8 @@ export const mfaCode = routeContract({
 
 export const mfaDisable = routeContract({
   body: codeBody(),
-  responses: { 200: { description: '2FA is off', body: MfaChangedSchema } },
+  responses: {
+    200: answerOf('MfaChangedSchema', '2FA is off'),
+  },
   errors: { ...wrongCode, 409: [ProblemCode.MFA_NOT_ENABLED] },
 });

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { ProblemCode } from '../http/problem';
 import { emailInput, oneTimeCode, opaqueId, passwordInput } from '../http/schemas';
-import { AuthenticatedSchema, CodeResentSchema, SignInResultSchema } from './entities';
+import { answerOf } from './entities';
 import { routeContract } from './route-contract';
 
 export const login = routeContract({
@@ -11,7 +11,9 @@ export const login = routeContract({
     '`/v1/auth/mfa/verify` (for SMS, the code is on its way). A wrong password and an unknown email get ' +
     'the same answer.',
   body: z.strictObject({ email: emailInput, password: passwordInput }),
-  responses: { 200: { description: 'Signed in, or a second step is needed', body: SignInResultSchema } },
+  responses: {
+    200: answerOf('SignInResultSchema', 'Signed in, or a second step is needed'),
+  },
   errors: {
     401: [ProblemCode.INVALID_CREDENTIALS],
     429: [ProblemCode.TOO_MANY_ATTEMPTS, ProblemCode.SMS_LIMIT_REACHED],
@@ -20,7 +22,9 @@ export const login = routeContract({
 
 export const mfaVerify = routeContract({
   body: z.strictObject({ challengeId: opaqueId, code: oneTimeCode }),
-  responses: { 200: { description: 'Signed in', body: AuthenticatedSchema } },
+  responses: {
+    200: answerOf('AuthenticatedSchema', 'Signed in'),
+  },
   errors: {
     401: [ProblemCode.INVALID_CODE, ProblemCode.CHALLENGE_EXPIRED],
     429: [ProblemCode.TOO_MANY_ATTEMPTS],
@@ -30,7 +34,7 @@ export const mfaVerify = routeContract({
 export const mfaResend = routeContract({
   body: z.strictObject({ challengeId: opaqueId }),
   responses: {
-    202: { description: 'A new code is on its way; the old one no longer works', body: CodeResentSchema },
+    202: answerOf('CodeResentSchema', 'A new code is on its way; the old one no longer works'),
   },
   errors: {
     401: [ProblemCode.CHALLENGE_EXPIRED],

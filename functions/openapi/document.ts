@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type Contracts, contracts } from '../contracts';
-import * as entities from '../contracts/entities';
+import { entities } from '../contracts/entities';
 import { ProblemSchema, RETRY_AFTER } from '../contracts/problem';
 import type { ErrorStatus, ResponseHeader, RouteContract } from '../contracts/route-contract';
 import { API_KEY_RATE_LIMIT } from '../domain/api-key';
@@ -20,7 +20,9 @@ type Json = any;
 /** The response bodies with a name of their own in `components.schemas` (the entity's name, no `Schema`). */
 const namedResponseSchemas = (): Map<z.ZodMiniType, string> => {
   const named = new Map<z.ZodMiniType, string>();
-  for (const [exportName, schema] of Object.entries(entities)) {
+  // By name, in code-unit order, so the document's components read alphabetically.
+  const byName = Object.entries(entities()).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [exportName, schema] of byName) {
     if (exportName.endsWith('Schema'))
       named.set(schema as z.ZodMiniType, exportName.slice(0, -'Schema'.length));
   }
