@@ -6,6 +6,7 @@ import type {
   NewLicense,
   Renewal,
 } from '../domain/license';
+import type { WebhookEvent } from '../domain/webhook-event';
 
 export interface LicensePageQuery {
   limit: number;
@@ -32,8 +33,11 @@ export interface LicenseStore {
   listForAdmin(userId: string, query: LicensePageQuery): Promise<LicensePage>;
   /** The license a (normalized) activation code belongs to, if any. */
   findIdByActivationCode(code: string): Promise<string | null>;
-  /** Attaches an unattached license; false when it is attached already (someone got there first). */
-  attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean>;
+  /**
+   * Attaches an unattached license, writing its `license.attached` event with it; false when it is
+   * attached already (someone got there first), and then there is no event.
+   */
+  attach(license: LicenseRecord, placement: LicensePlacement, event: WebhookEvent): Promise<boolean>;
   /**
    * Rewrites every administrator's list entry of a license from its current state (after a renewal or
    * an attachment), removing entries left under earlier expiry dates; idempotent. Returns the admins.

@@ -2,6 +2,7 @@ import type { AuditEvent } from '../domain/audit-event';
 import type { Checkout } from '../domain/checkout';
 import type { LicenseRecord, Renewal } from '../domain/license';
 import type { TrackedOrder } from '../domain/order';
+import type { WebhookEvent } from '../domain/webhook-event';
 
 /** A license as a renewal changes it: its record and its current code's lookup hash. */
 export interface RenewalTarget {
@@ -24,6 +25,8 @@ export interface RenewalWrite {
   at: string;
   /** The workspace's audit event of this renewal, written in the same transaction. */
   auditEvent: AuditEvent;
+  /** Its `checkout.completed` webhook event, in the same transaction (PRODUCT.md §7). */
+  webhookEvent: WebhookEvent;
 }
 
 /**
@@ -51,6 +54,8 @@ export interface PurchaseStore {
     target: RenewalTarget | null;
     reason: string;
     at: string;
+    /** `checkout.needs_review`, written with the checkout's change (none without a checkout). */
+    webhookEvent: WebhookEvent | null;
   }): Promise<boolean>;
   /**
    * Applies a renewal once: the license's new expiry and code, the code lookup, the administrators'
@@ -70,5 +75,7 @@ export interface PurchaseStore {
     releaseLicense: boolean;
     reason: string;
     at: string;
+    /** `checkout.failed`, written with the checkout's change (none without a checkout). */
+    webhookEvent: WebhookEvent | null;
   }): Promise<void>;
 }

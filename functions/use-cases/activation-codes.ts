@@ -7,6 +7,7 @@
 import { normalizeActivationCode } from '../domain/activation-code';
 import { type Actor, actsIn } from '../domain/actor';
 import { keyedHash } from '../domain/one-time-code';
+import { newWebhookEvent, WebhookEventType } from '../domain/webhook-event';
 import type { ThrottleStore } from '../ports/auth-records';
 import { giveBackAttempt, takeAttempt } from './auth-common';
 import { conflict, ErrorCode, notFound, rejected } from './errors';
@@ -67,7 +68,13 @@ export const enterActivationCode = async (
     return alreadyHere({ created: false, license: view() });
   }
   if (license.workspaceId !== null) return inUse();
-  if (await deps.licenses.attach(license, placement)) return attached({ created: true, license: view() });
+  const event = newWebhookEvent(
+    WebhookEventType.LICENSE_ATTACHED,
+    { licenseId: license.licenseId, workspaceId },
+    now,
+  );
+  if (await deps.licenses.attach(license, placement, event))
+    return attached({ created: true, license: view() });
   // Someone attached it between our read and our write: answer as if we had read it attached.
   const current = await deps.licenses.get(license.licenseId);
   if (current?.workspaceId === workspaceId) return alreadyHere({ created: false, license: view() });

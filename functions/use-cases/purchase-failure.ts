@@ -7,6 +7,7 @@
 import { type Checkout, CheckoutStatus } from '../domain/checkout';
 import { purchaseFailedNotice } from '../domain/ops-notices';
 import type { TrackedOrder } from '../domain/order';
+import { checkoutEvent, WebhookEventType } from '../domain/webhook-event';
 import type { PurchaseDeps } from './purchase-deps';
 import { orderFacts } from './purchase-review';
 import { type FailureInput, StepOutcome, type StepResult } from './purchase-steps';
@@ -52,6 +53,9 @@ export const markPurchaseFailed = async (
       releaseLicense: stage === FailureStage.FULFILMENT_FAILED,
       reason,
       at: deps.clock.now().toISOString(),
+      webhookEvent: claimed
+        ? checkoutEvent(WebhookEventType.CHECKOUT_FAILED, claimed, input.orderId, deps.clock.now())
+        : null,
     });
   }
   const notice = purchaseFailedNotice(

@@ -4,10 +4,12 @@
  * one, all in one transaction that applies once per order. The code is kept on the order for the email
  * step only; it never enters the workflow's state.
  */
+
 import { activationCodeHint } from '../domain/activation-code';
 import { AuditAction, auditActorOf, newAuditEvent } from '../domain/audit-event';
 import { CheckoutStatus } from '../domain/checkout';
 import { bonusDays, renewedExpiry } from '../domain/renewal-term';
+import { newWebhookEvent, WebhookEventType } from '../domain/webhook-event';
 import { TransientError } from './errors';
 import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';
 import { PurchaseStateError } from './purchase-errors';
@@ -71,6 +73,20 @@ export const applyFulfilment = async (deps: FulfilDeps, orderId: string): Promis
         target: { type: 'CHECKOUT', id: checkout.checkoutId },
         details: { licenseId: checkout.licenseId, newExpiresAt, orderId },
       }),
+      webhookEvent: newWebhookEvent(
+        WebhookEventType.CHECKOUT_COMPLETED,
+        {
+          checkoutId: checkout.checkoutId,
+          licenseId: checkout.licenseId,
+          workspaceId: checkout.workspaceId,
+          newExpiresAt,
+          activationCodeHint: activationCodeHint(activationCode),
+          amount: checkout.price.amount,
+          currency: checkout.price.currency,
+        },
+        deps.clock.now(),
+        [checkout.checkoutId, orderId],
+      ),
     });
     if (applied) {
       return {

@@ -7,6 +7,7 @@
 import type { Checkout } from '../domain/checkout';
 import { needsReviewNotice, type OrderFacts } from '../domain/ops-notices';
 import type { TrackedOrder } from '../domain/order';
+import { checkoutEvent, WebhookEventType } from '../domain/webhook-event';
 import { TransientError } from './errors';
 import { loadOrder, type PurchaseDeps, WRITE_ATTEMPTS } from './purchase-deps';
 import { type ReviewInput, StepOutcome, type StepResult } from './purchase-steps';
@@ -31,7 +32,21 @@ export const markNeedsReview = async (
     if (order.fulfilledAt) return { orderId: order.orderId, outcome: StepOutcome.ALREADY_FULFILLED };
     const checkout = await deps.checkouts.get(order.checkoutId);
     const target = checkout ? await deps.purchases.getRenewalTarget(checkout.licenseId) : null;
-    if (await deps.purchases.markNeedsReview({ order, checkout, target, reason: input.reason, at })) {
+    // A checkout another order paid is that order's: this one changes (and tells) nothing of it.
+    const own = checkout && (!checkout.orderId || checkout.orderId === order.orderId) ? checkout : null;
+    const webhookEvent = own
+      ? checkoutEvent(WebhookEventType.CHECKOUT_NEEDS_REVIEW, own, order.orderId, new Date(at))
+      : null;
+    if (
+      await deps.purchases.markNeedsReview({
+        order,
+        checkout,
+        target,
+        reason: input.reason,
+        at,
+        webhookEvent,
+      })
+    ) {
       const notice = needsReviewNotice(orderFacts(order, checkout), input.reason);
       await deps.ops.notify(notice.subject, notice.text);
       return { orderId: order.orderId, outcome: StepOutcome.NEEDS_REVIEW, reason: input.reason };

@@ -1,7 +1,9 @@
 import { generateActivationCode } from '../../functions/domain/activation-code';
 import type { LicensePlacement, NewLicense } from '../../functions/domain/license';
+import { newWebhookEvent, type WebhookEvent } from '../../functions/domain/webhook-event';
 import type { Workspace } from '../../functions/domain/workspace';
 import type { LicenseImportStore, LicenseStore } from '../../functions/ports/licenses';
+import type { WebhookEventStore } from '../../functions/ports/webhooks';
 import type { WorkspaceStore } from '../../functions/ports/workspaces';
 import { uniqueId } from './ids';
 
@@ -9,6 +11,7 @@ import { uniqueId } from './ids';
 export interface LicenseSubject {
   licenses: LicenseStore & LicenseImportStore;
   workspaces: WorkspaceStore;
+  webhookEvents: WebhookEventStore;
 }
 
 const day = (n: number) => new Date(Date.UTC(2027, 0, 1) + n * 24 * 3600 * 1000).toISOString();
@@ -18,6 +21,7 @@ export const describeLicenseStoreContract = (name: string, make: () => Promise<L
   describe(`LicenseStore contract: ${name}`, () => {
     let licenses: LicenseStore & LicenseImportStore;
     let workspaces: WorkspaceStore;
+    let webhookEvents: WebhookEventStore;
 
     const newLicense = (workspaceId: string | null, expiresInDays: number): NewLicense => ({
       licenseId: uniqueId('lic'),
@@ -51,7 +55,7 @@ export const describeLicenseStoreContract = (name: string, make: () => Promise<L
     const idsOf = (page: { items: Array<{ licenseId: string }> }) => page.items.map((item) => item.licenseId);
 
     beforeEach(async () => {
-      ({ licenses, workspaces } = await make());
+      ({ licenses, workspaces, webhookEvents } = await make());
     });
 
     it('returns a put license with its code hint, no renewal in progress and no open checkout', async () => {
@@ -170,8 +174,15 @@ export const describeLicenseStoreContract = (name: string, make: () => Promise<L
 
       // Act
       const before = await licenses.listForAdmin(ann, { limit: 10 });
-      const first = await licenses.attach(record, placement);
-      const second = await licenses.attach(record, placement);
+      const [firstEvent, secondEvent] = [1, 2].map(() =>
+        newWebhookEvent(
+          'license.attached',
+          { licenseId: license.licenseId, workspaceId: placement.workspaceId },
+          new Date(day(0)),
+        ),
+      ) as [WebhookEvent, WebhookEvent];
+      const first = await licenses.attach(record, placement, firstEvent);
+      const second = await licenses.attach(record, placement, secondEvent);
 
       // Assert
       expect(idsOf(before)).toEqual([]);
@@ -179,6 +190,8 @@ export const describeLicenseStoreContract = (name: string, make: () => Promise<L
       expect((await licenses.get(license.licenseId))?.workspaceId).toBe(placement.workspaceId);
       expect(idsOf(await licenses.listForAdmin(ann, { limit: 10 }))).toEqual([license.licenseId]);
       expect(idsOf(await licenses.listForAdmin(bob, { limit: 10 }))).toEqual([license.licenseId]);
+      expect(await webhookEvents.get(firstEvent.id)).toEqual(firstEvent);
+      expect(await webhookEvents.get(secondEvent.id)).toBeNull();
     });
 
     it('does not attach a license that does not exist', async () => {
@@ -187,10 +200,16 @@ export const describeLicenseStoreContract = (name: string, make: () => Promise<L
       const { activationCode: _code, ...ghost } = newLicense(null, 10);
 
       // Act
-      const attached = await licenses.attach({ ...ghost, activationCodeHint: 'XXXXX' }, placement);
+      const event = newWebhookEvent(
+        'license.attached',
+        { licenseId: ghost.licenseId, workspaceId: placement.workspaceId },
+        new Date(),
+      );
+      const attached = await licenses.attach({ ...ghost, activationCodeHint: 'XXXXX' }, placement, event);
 
       // Assert
       expect(attached).toBe(false);
+      expect(await webhookEvents.get(event.id)).toBeNull();
     });
 
     it('moves the list entry of a license put again with another expiry', async () => {

@@ -3,10 +3,12 @@ import { AuditAction, newAuditEvent } from '../../functions/domain/audit-event';
 import { type Checkout, CheckoutStatus } from '../../functions/domain/checkout';
 import type { NewLicense } from '../../functions/domain/license';
 import type { Order, TrackedOrder } from '../../functions/domain/order';
+import { checkoutEvent, newWebhookEvent } from '../../functions/domain/webhook-event';
 import type { CheckoutStore } from '../../functions/ports/checkouts';
 import type { LicenseImportStore, LicenseStore } from '../../functions/ports/licenses';
 import type { OrderQueries, OrderStore } from '../../functions/ports/orders';
 import type { PurchaseStore, RenewalTarget, RenewalWrite } from '../../functions/ports/purchases';
+import type { WebhookEventStore } from '../../functions/ports/webhooks';
 import type { WorkspaceStore } from '../../functions/ports/workspaces';
 import { contractCheckout, contractLicense } from './checkout-fixtures';
 import { uniqueId } from './ids';
@@ -18,6 +20,7 @@ export interface PurchaseSubject {
   licenses: LicenseStore & LicenseImportStore;
   workspaces: WorkspaceStore;
   orders: OrderStore & OrderQueries;
+  webhookEvents: WebhookEventStore;
 }
 
 const PAID_AT = '2026-12-20T10:30:00.000Z';
@@ -88,7 +91,23 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         actor: { type: 'USER', id: given.checkout.userId, email: given.checkout.email },
         target: { type: 'CHECKOUT', id: given.checkout.checkoutId },
       }),
+      webhookEvent: newWebhookEvent(
+        'checkout.completed',
+        {
+          checkoutId: given.checkout.checkoutId,
+          licenseId: given.license.licenseId,
+          workspaceId: given.checkout.workspaceId,
+          newExpiresAt: '2028-01-04T00:00:00.000Z',
+          activationCodeHint: activationCode.slice(-5),
+          amount: given.checkout.price.amount,
+          currency: given.checkout.price.currency,
+        },
+        new Date('2026-12-20T10:31:00.000Z'),
+        [given.checkout.checkoutId, given.order.orderId],
+      ),
     });
+    const failedEvent = (checkout: Checkout, orderId: string) =>
+      checkoutEvent('checkout.failed', checkout, orderId, new Date('2026-12-20T10:40:00.000Z'));
 
     it('records an order once; a duplicate delivery is refused', async () => {
       // Arrange
@@ -209,6 +228,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         },
       });
       expect(await s.orders.get(given.order.orderId)).not.toHaveProperty('pendingActivationCode');
+      expect(await s.webhookEvents.get(renewal.webhookEvent.id)).toEqual(renewal.webhookEvent);
     });
 
     it('refuses a renewal whose new code another license has', async () => {
@@ -265,6 +285,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         releaseLicense: true,
         reason: 'EMAIL_FAILED',
         at: '2026-12-20T10:40:00.000Z',
+        webhookEvent: failedEvent(given.checkout, given.order.orderId),
       });
 
       // Assert
@@ -279,6 +300,10 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         statusReason: 'EMAIL_FAILED',
       });
       expect((await s.licenses.get(given.license.licenseId))?.renewalInProgress).toBe(false);
+      expect(await s.webhookEvents.get(failedEvent(given.checkout, given.order.orderId).id)).toMatchObject({
+        type: 'checkout.failed',
+        data: { checkoutId: given.checkout.checkoutId, licenseId: given.license.licenseId },
+      });
       expect(await s.orders.listWithStatus('FAILED')).toEqual([
         {
           orderId: given.order.orderId,
@@ -295,7 +320,13 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
     it('counts every failure of an order', async () => {
       // Arrange
       const given = await givenClaimed();
-      const failure = { order: given.order, checkout: given.checkout, releaseLicense: false, reason: 'X' };
+      const failure = {
+        order: given.order,
+        checkout: given.checkout,
+        releaseLicense: false,
+        reason: 'X',
+        webhookEvent: null,
+      };
 
       // Act
       await s.purchases.markFailed({ ...failure, at: '2026-12-20T10:40:00.000Z' });
@@ -310,6 +341,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
       // Arrange
       const { license, checkout, order, target } = await givenPaidCheckout();
       const tracked = (await s.purchases.getOrder(order.orderId)) as TrackedOrder;
+      const reviewEvent = checkoutEvent('checkout.needs_review', checkout, order.orderId, new Date());
 
       // Act
       const marked = await s.purchases.markNeedsReview({
@@ -318,6 +350,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         target,
         reason: 'AMOUNT_MISMATCH',
         at: '2026-12-20T10:35:00.000Z',
+        webhookEvent: reviewEvent,
       });
 
       // Assert
@@ -336,6 +369,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         openCheckoutId: null,
       });
       expect((await s.orders.listWithStatus('NEEDS_REVIEW')).map((o) => o.orderId)).toEqual([order.orderId]);
+      expect(await s.webhookEvents.get(reviewEvent.id)).toEqual(reviewEvent);
     });
 
     it('never puts a fulfilled order in review', async () => {
@@ -351,6 +385,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         target: null,
         reason: 'LATE',
         at: '2026-12-20T10:35:00.000Z',
+        webhookEvent: null,
       });
 
       // Assert
@@ -417,6 +452,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         releaseLicense: false,
         reason: 'EMAIL_FAILED',
         at: '2026-12-20T10:40:00.000Z',
+        webhookEvent: null,
       });
 
       // Act
@@ -456,6 +492,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         releaseLicense: true,
         reason: 'X',
         at: '2026-12-20T10:40:00.000Z',
+        webhookEvent: failedEvent(given.checkout, stranger.orderId),
       });
 
       // Assert
@@ -465,6 +502,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         orderId: given.order.orderId,
       });
       expect((await s.licenses.get(given.license.licenseId))?.renewalInProgress).toBe(true);
+      expect(await s.webhookEvents.get(failedEvent(given.checkout, stranger.orderId).id)).toBeNull();
     });
 
     it('lets the order that claimed a checkout claim it again after a failure (a replay)', async () => {
@@ -476,6 +514,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         releaseLicense: true,
         reason: 'X',
         at: '2026-12-20T10:40:00.000Z',
+        webhookEvent: null,
       });
       const failed = (await s.checkouts.get(given.checkout.checkoutId)) as Checkout;
       const target = (await s.purchases.getRenewalTarget(given.license.licenseId)) as RenewalTarget;
@@ -504,6 +543,7 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
         target: given.target,
         reason: 'CHECKOUT_NOT_OPEN',
         at: '2026-12-20T10:35:00.000Z',
+        webhookEvent: null,
       });
 
       // Assert
@@ -521,7 +561,14 @@ export const describePurchaseStoreContract = (name: string, make: () => Promise<
       for (const at of ['2026-12-20T12:00:00.000Z', '2026-12-20T11:00:00.000Z', '2026-12-20T13:00:00.000Z']) {
         const given = await givenPaidCheckout();
         const tracked = (await s.purchases.getOrder(given.order.orderId)) as TrackedOrder;
-        await s.purchases.markNeedsReview({ order: tracked, checkout: null, target: null, reason: 'R', at });
+        await s.purchases.markNeedsReview({
+          order: tracked,
+          checkout: null,
+          target: null,
+          reason: 'R',
+          at,
+          webhookEvent: null,
+        });
         orders.push(given.order.orderId);
       }
 

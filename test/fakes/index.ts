@@ -19,6 +19,12 @@ import { FakeSessionStore } from './session-store';
 import { FakeSmsQuotaStore } from './sms-quota-store';
 import { FakeThrottleStore } from './throttle-store';
 import { FakeUserStore } from './user-store';
+import {
+  FakeDeliveryStore,
+  FakeWebhookEndpointStore,
+  FakeWebhookEventStore,
+  RecordingDeliveryQueue,
+} from './webhook-stores';
 import { FakeWorkspaceStore } from './workspace-store';
 
 /** One fake per port, all over the same tables. */
@@ -39,6 +45,10 @@ export const createFakes = (tables = new MemoryTables()) => ({
   apiKeys: new FakeApiKeyStore(tables),
   rateLimits: new FakeRateLimitStore(tables),
   audit: new FakeAuditLog(tables),
+  webhookEndpoints: new FakeWebhookEndpointStore(tables),
+  webhookEvents: new FakeWebhookEventStore(tables),
+  deliveries: new FakeDeliveryStore(tables),
+  deliveryQueue: new RecordingDeliveryQueue(),
   sms: new FakeSmsSender(),
   email: new FakeEmailSender(),
   ops: new FakeOpsNotifier(),

@@ -7,6 +7,7 @@ import type {
   NewLicense,
   Renewal,
 } from '../../functions/domain/license';
+import type { WebhookEvent } from '../../functions/domain/webhook-event';
 import type { LicensePage, LicensePageQuery, LicenseStore } from '../../functions/ports/licenses';
 import { copy, MemoryTables } from './memory-tables';
 
@@ -93,10 +94,15 @@ export class FakeLicenseStore implements LicenseStore {
     return removed;
   }
 
-  public async attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean> {
+  public async attach(
+    license: LicenseRecord,
+    placement: LicensePlacement,
+    event: WebhookEvent,
+  ): Promise<boolean> {
     const row = this.tables.licenses.get(license.licenseId);
     if (!row || row.record.workspaceId !== null) return false;
     row.record.workspaceId = placement.workspaceId;
+    this.tables.putWebhookEvent(event);
     await this.syncListEntries(license.licenseId);
     return true;
   }

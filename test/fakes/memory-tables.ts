@@ -2,6 +2,7 @@
  * The state every in-memory fake shares, like the single table the DynamoDB adapters share: a checkout
  * points at its license, a renewal changes license, checkout and order together. Test-only.
  */
+
 import type { ApiKey } from '../../functions/domain/api-key';
 import type { AuditEvent } from '../../functions/domain/audit-event';
 import type { Offer, Price, Product } from '../../functions/domain/catalog';
@@ -11,6 +12,9 @@ import type { LicenseRecord, LicenseSummary, Renewal } from '../../functions/dom
 import type { TrackedOrder } from '../../functions/domain/order';
 import type { Session } from '../../functions/domain/session';
 import type { User } from '../../functions/domain/user';
+import type { Delivery } from '../../functions/domain/webhook-delivery';
+import type { WebhookEndpoint } from '../../functions/domain/webhook-endpoint';
+import type { WebhookEvent } from '../../functions/domain/webhook-event';
 import type { Workspace } from '../../functions/domain/workspace';
 import type { StoredResponse } from '../../functions/ports/idempotency';
 
@@ -68,6 +72,19 @@ export class MemoryTables {
   public readonly rateWindows = new Map<string, number>();
   /** Per workspace, by eventId. */
   public readonly auditEvents = new Map<string, Map<string, AuditEvent>>();
+  /** Per workspace, by endpointId. */
+  public readonly webhookEndpoints = new Map<string, Map<string, WebhookEndpoint>>();
+  /** The outbox, by event id; `inserted` lists ids in the order they were first written (the stream). */
+  public readonly webhookEvents = new Map<string, WebhookEvent>();
+  public readonly insertedWebhookEvents: string[] = [];
+  public readonly deliveries = new Map<string, Delivery>();
+
+  /** Writes an outbox event as the adapters' Put does: a second write of an id replaces it, and is no insert. */
+  public putWebhookEvent(event: WebhookEvent | null): void {
+    if (!event) return;
+    if (!this.webhookEvents.has(event.id)) this.insertedWebhookEvents.push(event.id);
+    this.webhookEvents.set(event.id, copy(event));
+  }
 }
 
 /**

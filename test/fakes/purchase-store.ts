@@ -1,6 +1,7 @@
 import { activationCodeHint, activationCodeLookupHash } from '../../functions/domain/activation-code';
 import { type Checkout, CheckoutStatus } from '../../functions/domain/checkout';
 import type { TrackedOrder } from '../../functions/domain/order';
+import type { WebhookEvent } from '../../functions/domain/webhook-event';
 import type { PurchaseStore, RenewalTarget, RenewalWrite } from '../../functions/ports/purchases';
 import { copy, type LicenseRow, MemoryTables } from './memory-tables';
 
@@ -49,6 +50,7 @@ export class FakePurchaseStore implements PurchaseStore {
     target: RenewalTarget | null;
     reason: string;
     at: string;
+    webhookEvent: WebhookEvent | null;
   }): Promise<boolean> {
     const { order, checkout, target, reason, at } = review;
     const row = this.tables.orders.get(order.orderId);
@@ -77,6 +79,7 @@ export class FakePurchaseStore implements PurchaseStore {
       storedCheckout.statusReason = reason;
       storedCheckout.orderId = order.orderId;
       if (license && target) this.startRenewal(license, ownCheckout.checkoutId, target);
+      this.tables.putWebhookEvent(review.webhookEvent);
     }
     return true;
   }
@@ -121,6 +124,7 @@ export class FakePurchaseStore implements PurchaseStore {
     const log = this.tables.auditEvents.get(renewal.auditEvent.workspaceId) ?? new Map();
     log.set(renewal.auditEvent.eventId, copy(renewal.auditEvent));
     this.tables.auditEvents.set(renewal.auditEvent.workspaceId, log);
+    this.tables.putWebhookEvent(renewal.webhookEvent);
     storedCheckout.status = CheckoutStatus.COMPLETED;
     storedCheckout.renewal = { newExpiresAt: renewal.newExpiresAt, activationCodeHint: hint };
     delete storedCheckout.statusReason;
@@ -167,6 +171,7 @@ export class FakePurchaseStore implements PurchaseStore {
     releaseLicense: boolean;
     reason: string;
     at: string;
+    webhookEvent: WebhookEvent | null;
   }): Promise<void> {
     const { order, checkout, releaseLicense, reason, at } = failure;
     const row = this.tables.orders.get(order.orderId);
@@ -189,6 +194,7 @@ export class FakePurchaseStore implements PurchaseStore {
       storedCheckout.status = CheckoutStatus.FAILED;
       storedCheckout.statusReason = reason;
       if (license && checkout) license.checkoutsInProgress.delete(checkout.checkoutId);
+      this.tables.putWebhookEvent(failure.webhookEvent);
     }
   }
 

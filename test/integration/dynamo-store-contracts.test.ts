@@ -1,4 +1,5 @@
 /** The port contracts (test/contracts) against the DynamoDB adapters, on DynamoDB Local. */
+
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoApiKeyStore } from '../../functions/adapters/dynamodb/api-key-store';
 import { DynamoAuditLog } from '../../functions/adapters/dynamodb/audit-log';
@@ -15,6 +16,7 @@ import { DynamoSessionStore } from '../../functions/adapters/dynamodb/session-st
 import { DynamoSmsQuotaStore } from '../../functions/adapters/dynamodb/sms-quota-store';
 import { DynamoThrottleStore } from '../../functions/adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from '../../functions/adapters/dynamodb/user-store';
+import { DynamoWebhookEventStore } from '../../functions/adapters/dynamodb/webhook-stores';
 import { DynamoWorkspaceStore } from '../../functions/adapters/dynamodb/workspace-store';
 import {
   describeApiKeyStoreContract,
@@ -92,6 +94,7 @@ describeWorkspaceStoreContract('DynamoDB', async () => ({
 describeLicenseStoreContract('DynamoDB', async () => ({
   licenses: dynamoLicenseStores(client, shared.tableName),
   workspaces: new DynamoWorkspaceStore(client, shared.tableName),
+  webhookEvents: new DynamoWebhookEventStore(client, shared.tableName),
 }));
 describeCheckoutStoreContract('DynamoDB', async () => ({
   checkouts: new DynamoCheckoutStore(client, shared.tableName),
@@ -106,6 +109,7 @@ describePurchaseStoreContract('DynamoDB', async () => {
     licenses: dynamoLicenseStores(client, tableName),
     workspaces: new DynamoWorkspaceStore(client, tableName),
     orders,
+    webhookEvents: new DynamoWebhookEventStore(client, tableName),
   };
 });
 describeApiKeyStoreContract('DynamoDB', async () => ({

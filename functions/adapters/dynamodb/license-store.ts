@@ -1,10 +1,18 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { LicensePlacement, LicenseRecord, LicenseRenewalState, Renewal } from '../../domain/license';
+import type { WebhookEvent } from '../../domain/webhook-event';
 import type { LicensePage, LicensePageQuery, LicenseStore } from '../../ports/licenses';
 import { batchWrite } from './batch-write';
 import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
 import { LicenseKeys, listEntryItems, listEntryKeys, recordOf, summaryOf } from './license-items';
 import { Keys } from './table-definition';
+import { webhookEventPut } from './webhook-stores';
 
 /**
  * Licenses, their activation-code lookup and the per-administrator list (see license-items.ts), as the
@@ -96,20 +104,31 @@ export class DynamoLicenseStore implements LicenseStore {
    * has; the list entries follow in batches ({@link syncListEntries}), which a repeated entry of the same
    * code redoes, so an interrupted attachment converges.
    */
-  public async attach(license: LicenseRecord, placement: LicensePlacement): Promise<boolean> {
+  public async attach(
+    license: LicenseRecord,
+    placement: LicensePlacement,
+    event: WebhookEvent,
+  ): Promise<boolean> {
     const attached = await succeedsUnlessConditionFails(
       this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: LicenseKeys.license(license.licenseId),
-          UpdateExpression: 'SET workspaceId = :ws, gsi1pk = :gpk, gsi1sk = :gsk',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_type(workspaceId, :null)',
-          ExpressionAttributeValues: {
-            ':ws': placement.workspaceId,
-            ':gpk': LicenseKeys.licensesOfWorkspace(placement.workspaceId),
-            ':gsk': `LIC#${license.licenseId}`,
-            ':null': 'NULL',
-          },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: LicenseKeys.license(license.licenseId),
+                UpdateExpression: 'SET workspaceId = :ws, gsi1pk = :gpk, gsi1sk = :gsk',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_type(workspaceId, :null)',
+                ExpressionAttributeValues: {
+                  ':ws': placement.workspaceId,
+                  ':gpk': LicenseKeys.licensesOfWorkspace(placement.workspaceId),
+                  ':gsk': `LIC#${license.licenseId}`,
+                  ':null': 'NULL',
+                },
+              },
+            },
+            webhookEventPut(this.tableName, event),
+          ],
         }),
       ),
     );

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type Checkout, CheckoutStatus } from '../../domain/checkout';
 import type { TrackedOrder } from '../../domain/order';
+import type { WebhookEvent } from '../../domain/webhook-event';
 import type { PurchaseStore, RenewalTarget, RenewalWrite } from '../../ports/purchases';
 import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
 import { LicenseKeys, recordOf } from './license-items';
@@ -19,6 +20,7 @@ import {
 } from './purchase-transactions';
 import { renewalTransaction } from './renewal-transaction';
 import { Keys } from './table-definition';
+import { webhookEventPut } from './webhook-stores';
 
 /**
  * The purchase workflow's writes to orders, checkouts and licenses. Each state change that spans items
@@ -67,6 +69,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
     target: RenewalTarget | null;
     reason: string;
     at: string;
+    webhookEvent: WebhookEvent | null;
   }): Promise<boolean> {
     return this.transact(needsReviewTransaction(this.tableName, review));
   }
@@ -113,11 +116,15 @@ export class DynamoPurchaseStore implements PurchaseStore {
     releaseLicense: boolean;
     reason: string;
     at: string;
+    webhookEvent: WebhookEvent | null;
   }): Promise<void> {
     const { order, checkout, releaseLicense, reason, at } = failure;
     const orderItem = orderFailed(this.tableName, order, reason, at);
     const checkoutItems = checkout
-      ? checkoutFailed(this.tableName, { order, checkout, releaseLicense, reason })
+      ? [
+          ...checkoutFailed(this.tableName, { order, checkout, releaseLicense, reason }),
+          ...(failure.webhookEvent ? [webhookEventPut(this.tableName, failure.webhookEvent)] : []),
+        ]
       : [];
     // If the checkout is no longer this order's, the failure is still recorded on the order.
     if (!(await this.transact([orderItem, ...checkoutItems]))) await this.transact([orderItem]);

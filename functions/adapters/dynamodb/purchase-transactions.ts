@@ -9,6 +9,7 @@ import type { TrackedOrder } from '../../domain/order';
 import type { PurchaseStore, RenewalTarget } from '../../ports/purchases';
 import { LicenseKeys } from './license-items';
 import { Keys } from './table-definition';
+import { webhookEventPut } from './webhook-stores';
 
 /** One item of a `TransactWriteItems` call. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -112,6 +113,7 @@ export const needsReviewTransaction = (
             },
           },
           ...(target ? [renewalStarted(tableName, ownCheckout.checkoutId, target)] : []),
+          ...(review.webhookEvent ? [webhookEventPut(tableName, review.webhookEvent)] : []),
         ]
       : []),
   ];

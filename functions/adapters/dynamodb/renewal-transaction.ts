@@ -1,7 +1,7 @@
 /**
  * The one transaction that applies a renewal (PRODUCT.md §1, "Renewal term" and "Activation code"):
  * everything a renewal changes is written together or not at all, and only once per order. Its size is
- * fixed (six items): the administrators' list entries are not in it, SyncListEntries rewrites them from
+ * fixed (eight items, its `checkout.completed` event among them): the administrators' list entries are not in it, SyncListEntries rewrites them from
  * the renewed license afterwards (the license remembers the expiry they are listed under).
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -10,6 +10,7 @@ import { CheckoutStatus } from '../../domain/checkout';
 import type { RenewalWrite } from '../../ports/purchases';
 import { codeItem, LicenseKeys } from './license-items';
 import { Keys } from './table-definition';
+import { webhookEventPut } from './webhook-stores';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -83,6 +84,7 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    webhookEventPut(tableName, renewal.webhookEvent),
     {
       Update: {
         TableName: tableName,

@@ -80,4 +80,19 @@ export const Keys = {
     pk: `AUDIT#${workspaceId}`,
     sk: `EVENT#${eventId}`,
   }),
+  /** A workspace's webhook endpoints: one partition, read whole by the fan-out. */
+  webhookEndpointsOf: (workspaceId: string) => `WSHOOKS#${workspaceId}`,
+  webhookEndpoint: (workspaceId: string, endpointId: string) => ({
+    pk: `WSHOOKS#${workspaceId}`,
+    sk: `EP#${endpointId}`,
+  }),
+  /** An outbox event: its insert, seen on the table's stream, starts its deliveries. */
+  webhookEvent: (eventId: string) => ({ pk: `WHEVT#${eventId}`, sk: 'EVENT' }),
+  /** A delivery by id; its gsi1 entry is the endpoint's log, newest first. */
+  delivery: (deliveryId: string) => ({ pk: `DLV#${deliveryId}`, sk: 'DELIVERY' }),
+  deliveriesOf: (endpointId: string) => `EPDLV#${endpointId}`,
+  deliveryEntry: (endpointId: string, createdAt: string, deliveryId: string) => ({
+    gsi1pk: `EPDLV#${endpointId}`,
+    gsi1sk: `${createdAt}#${deliveryId}`,
+  }),
 } as const;
