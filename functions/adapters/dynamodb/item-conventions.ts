@@ -2,6 +2,10 @@
  * The conventions every item of the single table follows, whatever it stores: how its own data is read
  * back, when TTL removes it, and how a conditional write reports that its condition failed.
  */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+/** One item of a `TransactWriteItems` call. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * An item's own data, as the record type the store keeps in it: without the table's keys, its `type` tag

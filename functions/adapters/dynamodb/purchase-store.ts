@@ -8,7 +8,7 @@ import { type Checkout, CheckoutStatus } from '../../domain/checkout';
 import type { TrackedOrder } from '../../domain/order';
 import type { WebhookEvent } from '../../domain/webhook-event';
 import type { PurchaseStore, RenewalTarget, RenewalWrite } from '../../ports/purchases';
-import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
+import { succeedsUnlessConditionFails, type TransactItem, withoutKeys } from './item-conventions';
 import { LicenseKeys, recordOf } from './license-items';
 import {
   checkoutFailed,
@@ -16,7 +16,6 @@ import {
   needsReviewTransaction,
   orderFailed,
   STATUS,
-  type TransactItem,
 } from './purchase-transactions';
 import { renewalTransaction } from './renewal-transaction';
 import { Keys } from './table-definition';

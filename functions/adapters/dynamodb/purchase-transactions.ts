@@ -3,16 +3,13 @@
  * transaction and the conditions that make it apply only to orders, checkouts and licenses still as the
  * use case read them. The renewal itself is `renewal-transaction.ts`; `purchase-store.ts` runs them.
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Checkout, CheckoutStatus } from '../../domain/checkout';
 import type { TrackedOrder } from '../../domain/order';
 import type { PurchaseStore, RenewalTarget } from '../../ports/purchases';
+import type { TransactItem } from './item-conventions';
 import { LicenseKeys } from './license-items';
 import { Keys } from './table-definition';
 import { webhookEventPut } from './webhook-stores';
-
-/** One item of a `TransactWriteItems` call. */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** `#status`, a reserved word in expressions. */
 export const STATUS = { '#status': 'status' } as const;

@@ -4,15 +4,13 @@
  * fixed (eight items, its `checkout.completed` event among them): the administrators' list entries are not in it, SyncListEntries rewrites them from
  * the renewed license afterwards (the license remembers the expiry they are listed under).
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
 import { CheckoutStatus } from '../../domain/checkout';
 import type { RenewalWrite } from '../../ports/purchases';
+import type { TransactItem } from './item-conventions';
 import { codeItem, LicenseKeys } from './license-items';
 import { Keys } from './table-definition';
 import { webhookEventPut } from './webhook-stores';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * The transaction's items. The conditions make it all-or-nothing against concurrent changes:

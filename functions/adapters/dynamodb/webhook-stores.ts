@@ -14,8 +14,13 @@ import { DELIVERY_RETENTION_SECONDS, type Delivery } from '../../domain/webhook-
 import type { WebhookEndpoint } from '../../domain/webhook-endpoint';
 import type { WebhookEvent } from '../../domain/webhook-event';
 import type { DeliveryStore, WebhookEndpointStore, WebhookEventStore } from '../../ports/webhooks';
-import { isConditionFailure, succeedsUnlessConditionFails, ttlOf, withoutKeys } from './item-conventions';
-import type { TransactItem } from './purchase-transactions';
+import {
+  isConditionFailure,
+  succeedsUnlessConditionFails,
+  type TransactItem,
+  ttlOf,
+  withoutKeys,
+} from './item-conventions';
 import { queryAll } from './query-all';
 import { Keys } from './table-definition';
 
