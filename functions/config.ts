@@ -39,6 +39,10 @@ export const EnvName = {
   OPS_TRANSPORT: 'OPS_TRANSPORT',
   /** ARN of the operations SNS topic (AWS). */
   OPS_TOPIC_ARN: 'OPS_TOPIC_ARN',
+  /** `sqs` (AWS) or `local` (`npm start`: the in-process queue, and http:// receivers on this machine). */
+  WEBHOOK_TRANSPORT: 'WEBHOOK_TRANSPORT',
+  /** URL of the webhook delivery queue (AWS). */
+  WEBHOOK_QUEUE_URL: 'WEBHOOK_QUEUE_URL',
 } as const;
 
 export interface Config {
@@ -60,6 +64,8 @@ export interface Config {
   storeWebhookSecret?: string;
   opsTransport: 'sns' | 'outbox';
   opsTopicArn?: string;
+  webhookTransport: 'sqs' | 'local';
+  webhookQueueUrl?: string;
 }
 
 /** The environment did not describe a working deployment; `problems` names each variable and what is wrong. */
@@ -130,6 +136,11 @@ const environmentSchema = z.object({
   [EnvName.STORE_WEBHOOK_SECRET]: optionalText,
   [EnvName.OPS_TRANSPORT]: transport,
   [EnvName.OPS_TOPIC_ARN]: optionalText,
+  [EnvName.WEBHOOK_TRANSPORT]: z.pipe(
+    z.optional(z.enum(['sqs', 'local', ''], 'either sqs or local')),
+    z.transform((value): 'sqs' | 'local' => (value === 'local' ? 'local' : 'sqs')),
+  ),
+  [EnvName.WEBHOOK_QUEUE_URL]: optionalText,
 });
 
 /**
@@ -163,5 +174,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     storeWebhookSecret: e.STORE_WEBHOOK_SECRET,
     opsTransport: e.OPS_TRANSPORT,
     opsTopicArn: e.OPS_TOPIC_ARN,
+    webhookTransport: e.WEBHOOK_TRANSPORT,
+    webhookQueueUrl: e.WEBHOOK_QUEUE_URL,
   };
 };

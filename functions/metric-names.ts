@@ -28,6 +28,12 @@ export const BusinessMetric = {
   THROTTLED_ATTEMPTS: 'ThrottledAttempts',
   /** An SMS SNS accepted for delivery. Count. */
   SMS_SENT: 'SmsSent',
+  /** A webhook delivery attempt was made (sent, answered or not). Count. */
+  WEBHOOK_ATTEMPTS: 'WebhookAttempts',
+  /** A webhook delivery attempt that did not get a 2xx. Count. */
+  WEBHOOK_ATTEMPTS_FAILED: 'WebhookAttemptsFailed',
+  /** A webhook delivery gave up: FAILED after its last retry, or its endpoint answered 410. Count. */
+  WEBHOOK_DELIVERIES_FAILED: 'WebhookDeliveriesFailed',
 } as const;
 export type BusinessMetric = (typeof BusinessMetric)[keyof typeof BusinessMetric];
 

@@ -11,6 +11,8 @@ export const Need = {
   START_PURCHASE_WORKFLOW: 'START_PURCHASE_WORKFLOW',
   /** Reads the store's webhook signing secret. */
   STORE_WEBHOOK_SECRET: 'STORE_WEBHOOK_SECRET',
+  /** Sends to the webhook delivery queue (SQS). */
+  QUEUE_WEBHOOK_DELIVERY: 'QUEUE_WEBHOOK_DELIVERY',
   /** Publishes to the operations topic (something needs a person). */
   NOTIFY_OPS: 'NOTIFY_OPS',
   /** No access to the token secret: the route neither issues nor checks sessions (the store's webhook). */

@@ -9,6 +9,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions } from './adapters/aws-client-options';
 import { DynamoApiKeyStore } from './adapters/dynamodb/api-key-store';
@@ -26,7 +27,13 @@ import { DynamoSessionStore } from './adapters/dynamodb/session-store';
 import { DynamoSmsQuotaStore } from './adapters/dynamodb/sms-quota-store';
 import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
 import { DynamoUserStore } from './adapters/dynamodb/user-store';
+import {
+  DynamoDeliveryStore,
+  DynamoWebhookEndpointStore,
+  DynamoWebhookEventStore,
+} from './adapters/dynamodb/webhook-stores';
 import { DynamoWorkspaceStore } from './adapters/dynamodb/workspace-store';
+import { HttpWebhookSender } from './adapters/http-webhook-sender';
 import { JwtTokenService } from './adapters/jwt-token-service';
 import { localOutbox } from './adapters/outbox';
 import { OutboxOpsNotifier } from './adapters/outbox-ops-notifier';
@@ -35,9 +42,11 @@ import { SesEmailSender } from './adapters/ses-email-sender';
 import { SfnPurchaseWorkflow } from './adapters/sfn-purchase-workflow';
 import { SnsOpsNotifier } from './adapters/sns-ops-notifier';
 import { SnsSmsSender } from './adapters/sns-sms-sender';
+import { SqsDeliveryQueue } from './adapters/sqs-delivery-queue';
 import { type Config, readConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { type DerivedKeys, deriveKeys } from './domain/secrets';
+import type { EndpointUrlPolicy } from './domain/webhook-endpoint';
 import type { ApiKeyStore } from './ports/api-keys';
 import type { AuditLog } from './ports/audit-log';
 import type { ChallengeStore, SessionStore, SmsQuotaStore, ThrottleStore } from './ports/auth-records';
@@ -52,15 +61,23 @@ import type { PurchaseStore } from './ports/purchases';
 import type { RateLimitStore } from './ports/rate-limits';
 import type { TokenService } from './ports/tokens';
 import type { UserStore } from './ports/users';
+import type { AddressChecker, WebhookSender } from './ports/webhook-sender';
+import type { DeliveryQueue, DeliveryStore, WebhookEndpointStore, WebhookEventStore } from './ports/webhooks';
 import type { WorkspaceStore } from './ports/workspaces';
 import type { ActivationCodeDeps } from './use-cases/activation-codes';
 import type { ApiKeyDeps } from './use-cases/api-keys';
 import type { AuthDeps } from './use-cases/auth-common';
 import type { CheckoutDeps } from './use-cases/checkouts';
 import type { LicenseDeps } from './use-cases/licenses';
+import type { WebhookDeliveryDeps } from './use-cases/webhook-delivery';
+import type { WebhookEndpointDeps } from './use-cases/webhook-endpoints';
 
 interface Overrides {
   config?: Config;
+  /** The local run's in-process queue; tests' too. */
+  deliveryQueue?: DeliveryQueue;
+  /** Tests' receiver-side fake; the real sender otherwise. */
+  webhookSender?: WebhookSender & AddressChecker;
   clock?: Clock;
   keys?: DerivedKeys;
   sms?: SmsSender;
@@ -250,6 +267,53 @@ export const checkoutDeps = async (): Promise<CheckoutDeps> => ({
   checkoutTtlMinutes: config().checkoutTtlMinutes,
   storeCheckoutUrl: config().storeCheckoutUrl,
   audit: auditLog(),
+});
+
+export const webhookEndpointStore = (): WebhookEndpointStore =>
+  once('webhookEndpoints', () => new DynamoWebhookEndpointStore(documentClient(), config().tableName));
+export const webhookEventStore = (): WebhookEventStore =>
+  once('webhookEvents', () => new DynamoWebhookEventStore(documentClient(), config().tableName));
+export const deliveryStore = (): DeliveryStore =>
+  once('deliveries', () => new DynamoDeliveryStore(documentClient(), config().tableName));
+
+/** Where delivery attempts wait: SQS in AWS, the local run's in-process queue locally. */
+export const deliveryQueue = (): DeliveryQueue =>
+  overrides.deliveryQueue ??
+  once('deliveryQueue', () => {
+    const queueUrl = config().webhookQueueUrl;
+    if (!queueUrl) throw new Error('WEBHOOK_QUEUE_URL is not set');
+    return new SqsDeliveryQueue(new SQSClient(awsClientOptions()), queueUrl);
+  });
+
+/** Endpoint URLs: https:// only in AWS; locally, a developer's own http:// receiver on this machine too. */
+const endpointUrlPolicy = (): EndpointUrlPolicy => ({
+  allowLocalHttp: config().webhookTransport === 'local',
+});
+
+const webhookSender = (): WebhookSender & AddressChecker =>
+  overrides.webhookSender ?? once('webhookSender', () => new HttpWebhookSender(endpointUrlPolicy()));
+
+/** Managing a workspace's webhook endpoints and reading their delivery logs. */
+export const webhookEndpointDeps = async (): Promise<WebhookEndpointDeps> => ({
+  endpoints: webhookEndpointStore(),
+  deliveries: deliveryStore(),
+  queue: deliveryQueue(),
+  workspaces: workspaceStore(),
+  addresses: webhookSender(),
+  urlPolicy: endpointUrlPolicy(),
+  cursorKey: (await keys()).cursorKey,
+});
+
+/** Fanning events out and making delivery attempts. */
+export const webhookDeliveryDeps = (): WebhookDeliveryDeps => ({
+  endpoints: webhookEndpointStore(),
+  events: webhookEventStore(),
+  deliveries: deliveryStore(),
+  queue: deliveryQueue(),
+  sender: webhookSender(),
+  ops: opsNotifier(),
+  random: Math.random,
+  userAgent: 'RenewalHub-Webhooks/1.0',
 });
 
 export const orderStore = (): OrderStore =>

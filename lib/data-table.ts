@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TableDefinition } from '../functions/adapters/dynamodb/table-definition';
@@ -36,6 +36,8 @@ export class DataTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // The webhook fan-out reads inserted outbox events from it (filtered, see lib/webhook-delivery.ts).
+      stream: StreamViewType.NEW_IMAGE,
     });
     for (const index of TableDefinition.globalSecondaryIndexes) {
       this.table.addGlobalSecondaryIndex({
@@ -68,6 +70,20 @@ export class DataTable extends Construct {
         actions: ['dynamodb:UpdateItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APIKEY#*', 'RATE#*'] } },
+      }),
+    );
+  }
+
+  /**
+   * `actions` on the table itself (no index), only on items whose partition key matches one of
+   * `leadingKeys` (e.g. `DLV#*`): for functions that touch a few kinds of item and nothing else.
+   */
+  public grantItems(grantee: IGrantable, actions: readonly string[], leadingKeys: readonly string[]): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [...actions],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } },
       }),
     );
   }

@@ -43,6 +43,8 @@ export interface HandlerFunctionProps {
   /** @default 256 */
   readonly memoryMb?: number;
   readonly environment: Readonly<Record<string, string>>;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
 }
 
 /**
@@ -70,7 +72,7 @@ export class HandlerFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? 256,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
       tracing: Tracing.ACTIVE,
       logGroup,
       role: this.role,

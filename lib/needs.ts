@@ -1,6 +1,7 @@
 import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, type IRole, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { EnvName } from '../functions/config';
@@ -34,6 +35,7 @@ interface NeedResources {
   readonly [Need.START_PURCHASE_WORKFLOW]: { readonly purchaseStateMachine: IStateMachine };
   readonly [Need.STORE_WEBHOOK_SECRET]: { readonly storeWebhookSecret: ISecret };
   readonly [Need.NOTIFY_OPS]: { readonly opsTopic: OpsTopic };
+  readonly [Need.QUEUE_WEBHOOK_DELIVERY]: { readonly webhookQueue: IQueue };
   readonly [Need.NO_TOKEN_SECRET]: object;
   readonly [Need.NO_AWS_ACCESS]: object;
 }
@@ -76,6 +78,14 @@ export const NEED_EFFECTS: { readonly [N in Need]: NeedEffect<NeedResources[N]> 
     environment: (resources) => ({
       [EnvName.OPS_TRANSPORT]: 'sns',
       [EnvName.OPS_TOPIC_ARN]: resources.opsTopic.topic.topicArn,
+    }),
+  },
+  [Need.QUEUE_WEBHOOK_DELIVERY]: {
+    // sqs:SendMessage (and what encryption needs) on this queue only.
+    grant: ({ role, resources }) => resources.webhookQueue.grantSendMessages(role),
+    environment: (resources) => ({
+      [EnvName.WEBHOOK_TRANSPORT]: 'sqs',
+      [EnvName.WEBHOOK_QUEUE_URL]: resources.webhookQueue.queueUrl,
     }),
   },
   [Need.NO_TOKEN_SECRET]: { grant: nothing, environment: nothing },

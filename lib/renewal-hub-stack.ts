@@ -11,6 +11,7 @@ import { PurchaseWorkflow } from './purchase-workflow';
 import { TokenSecret } from './secrets';
 import type { RenewalHubConfig } from './stack-config';
 import { STORE_WEBHOOK_SECRET_HOWTO, StoreWebhookSecret } from './store-webhook-secret';
+import { WebhookDelivery } from './webhook-delivery';
 
 export type RenewalHubStackProps = StackProps & RenewalHubConfig;
 
@@ -31,6 +32,7 @@ export class RenewalHubStack extends Stack {
       emailFrom: props.emailFrom,
       opsTopic: ops,
     });
+    const webhooks = new WebhookDelivery(this, 'Webhooks', { table: data, opsTopic: ops });
     const api = new Api(this, 'Api', {
       corsAllowedOrigins: props.corsAllowedOrigins,
       environment: {
@@ -47,6 +49,7 @@ export class RenewalHubStack extends Stack {
         storeWebhookSecret: storeWebhookSecret.secret,
         purchaseStateMachine: purchase.stateMachine,
         opsTopic: ops,
+        webhookQueue: webhooks.queue,
       },
     });
 
@@ -63,7 +66,7 @@ export class RenewalHubStack extends Stack {
     new OpsDashboard(this, 'OpsDashboard', {
       httpApi: api.httpApi,
       stateMachine: purchase.stateMachine,
-      functions: new Map([...api.functions, ...purchase.functions]),
+      functions: new Map([...api.functions, ...purchase.functions, ...webhooks.functions]),
       alarms: [
         business.needsReview,
         business.failed,
@@ -71,6 +74,7 @@ export class RenewalHubStack extends Stack {
         purchase.failedAlarm,
         purchase.timedOutAlarm,
         webhookAlarm,
+        ...webhooks.alarms,
       ],
     });
 

@@ -1,5 +1,6 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { EnvName } from '../functions/config';
@@ -19,6 +20,8 @@ export interface RouteResources {
   /** The purchase workflow the store's webhook starts. */
   readonly purchaseStateMachine: IStateMachine;
   readonly opsTopic: OpsTopic;
+  /** The queue of webhook delivery attempts (redelivery sends to it). */
+  readonly webhookQueue: IQueue;
 }
 
 /** A route may declare any {@link Need}: each one's effect is the one grant table's ({@link NEED_EFFECTS}). */

@@ -14,6 +14,9 @@ import { CheckoutStatus } from '../domain/checkout';
 import { EligibilityReason, NextStep } from '../domain/eligibility';
 import { LicenseStatus } from '../domain/license-status';
 import { Locale } from '../domain/locale';
+import { DeliveryStatus } from '../domain/webhook-delivery';
+import { EndpointStatus } from '../domain/webhook-endpoint';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../domain/webhook-event';
 import type { ResponseHeader } from './route-contract';
 
 const build = () => {
@@ -222,7 +225,61 @@ const build = () => {
     nextCursor: z.nullable(z.string()),
   });
 
+  const WebhookEventTypeName = z.enum(WEBHOOK_EVENT_TYPES as [WebhookEventType, ...WebhookEventType[]]);
+
+  const WebhookEndpointSchema = z.strictObject({
+    endpointId: z.string(),
+    workspaceId: z.string(),
+    url: z.string().check(describe('https:// (locally also http://127.0.0.1 or http://localhost)')),
+    events: z.array(WebhookEventTypeName),
+    description: z.string(),
+    status: z.enum(EndpointStatus),
+    createdAt: instant,
+  });
+
+  const CreatedWebhookEndpointSchema = z.strictObject({
+    ...WebhookEndpointSchema.shape,
+    secret: z
+      .string()
+      .check(
+        z.regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/),
+        describe('Shown only here: whsec_ + base64 of 32 random bytes (Standard Webhooks)'),
+      ),
+  });
+
+  const WebhookEndpointListSchema = z.strictObject({ items: z.array(WebhookEndpointSchema) });
+
+  const WebhookSecretSchema = z.strictObject({
+    secret: z
+      .string()
+      .check(z.regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/), describe('The old one still signs for 24 h')),
+  });
+
+  const DeliverySchema = z.strictObject({
+    deliveryId: z.string(),
+    eventId: z.string().check(describe('The `webhook-id` header of every attempt')),
+    eventType: WebhookEventTypeName,
+    status: z.enum(DeliveryStatus),
+    attempts: count,
+    createdAt: instant,
+    lastAttemptAt: z.nullable(instant),
+    lastResponseStatus: z.nullable(z.int().check(describe('Null when the last attempt got no answer'))),
+    lastLatencyMs: z.nullable(count),
+    nextAttemptAt: z.nullable(instant.check(describe('When the next retry is due, while PENDING'))),
+  });
+
+  const DeliveryPageSchema = z.strictObject({
+    items: z.array(DeliverySchema),
+    nextCursor: z.nullable(z.string()),
+  });
+
   return {
+    WebhookEndpointSchema,
+    CreatedWebhookEndpointSchema,
+    WebhookEndpointListSchema,
+    WebhookSecretSchema,
+    DeliverySchema,
+    DeliveryPageSchema,
     MfaMethodName,
     LicenseSchema,
     EligibilitySchema,

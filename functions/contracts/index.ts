@@ -11,6 +11,16 @@ import { me, mfaCode, mfaDisable, smsConfirm, smsEnrol, totpConfirm, totpEnrol }
 import { openapi } from './openapi';
 import type { RouteContract } from './route-contract';
 import { login, logout, mfaResend, mfaVerify } from './sign-in';
+import {
+  webhookDeliveries,
+  webhookEndpoint,
+  webhookEndpointCreate,
+  webhookEndpointDelete,
+  webhookEndpoints,
+  webhookEndpointUpdate,
+  webhookRedeliver,
+  webhookSecretRotate,
+} from './webhooks';
 
 export const contracts = {
   health,
@@ -37,6 +47,14 @@ export const contracts = {
   'api-keys': apiKeys,
   'api-key-revoke': apiKeyRevoke,
   'audit-events': auditEvents,
+  'webhook-endpoint-create': webhookEndpointCreate,
+  'webhook-endpoints': webhookEndpoints,
+  'webhook-endpoint': webhookEndpoint,
+  'webhook-endpoint-update': webhookEndpointUpdate,
+  'webhook-endpoint-delete': webhookEndpointDelete,
+  'webhook-secret-rotate': webhookSecretRotate,
+  'webhook-deliveries': webhookDeliveries,
+  'webhook-redeliver': webhookRedeliver,
   'store-webhook': storeWebhook,
 } as const satisfies Record<RouteId, RouteContract>;
 

@@ -97,7 +97,7 @@ export const fanOut = async (
 };
 
 /** What one queued attempt came to. */
-export type AttemptResult = 'DELIVERED' | 'RETRY_QUEUED' | 'FAILED' | 'WAITING' | 'DROPPED';
+export type AttemptResult = 'DELIVERED' | 'RETRY_QUEUED' | 'FAILED' | 'ABANDONED' | 'WAITING' | 'DROPPED';
 
 const keptText = (text: string): string => {
   const bytes = Buffer.from(text, 'utf8');
@@ -113,13 +113,13 @@ const recordedOutcome = (outcome: AttemptOutcome) =>
       }
     : { lastResponseStatus: null, lastLatencyMs: outcome.latencyMs, lastError: keptText(outcome.error) };
 
-/** Fails a delivery that can no longer be attempted (endpoint gone or disabled, event expired). */
+/** Fails, without an attempt, a delivery that can no longer be made (endpoint gone or disabled, event expired). */
 const abandon = async (deps: WebhookDeliveryDeps, delivery: Delivery, attempt: number, reason: string) => {
   await deps.deliveries.recordAttempt(
     { ...delivery, status: DeliveryStatus.FAILED, lastError: reason, nextAttemptAt: null },
     attempt - 1,
   );
-  return 'FAILED' as const;
+  return 'ABANDONED' as const;
 };
 
 /** Keeps the endpoint's failing streak: cleared by a success, and 5 days of failures disable it. */

@@ -7,6 +7,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { createTableInput } from '../../functions/adapters/dynamodb/table-definition';
@@ -68,8 +69,10 @@ describe('the HTTP API follows the route table', () => {
       ([id, fn]) => id.startsWith('Api') && fn.Properties.Description !== '$default',
     );
     expect(apiFunctions).toHaveLength(routeList().length);
-    // The others are the `$default` fallback and the purchase workflow's tasks.
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(routeList().length + 1 + purchaseTaskList().length);
+    // The others are the `$default` fallback, the purchase workflow's tasks and the two webhook consumers.
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(
+      routeList().length + 1 + purchaseTaskList().length + 2,
+    );
     for (const [, apiRoute] of ofType('AWS::ApiGatewayV2::Route')) {
       const integrationId = apiRoute.Properties.Target['Fn::Join'][1][1].Ref;
       const functionId = resource(integrationId).Properties.IntegrationUri['Fn::GetAtt'][0];
@@ -104,6 +107,7 @@ describe('the HTTP API follows the route table', () => {
       NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'renewal-hub',
     };
+    const webhookQueueId = ofType('AWS::SQS::Queue').find(([id]) => id.includes('Attempts'))?.[0];
     for (const route of routeList()) {
       const has = (need: Need) => needs(route).has(need);
       const withTokenSecret = !has(Need.NO_AWS_ACCESS) && !has(Need.NO_TOKEN_SECRET);
@@ -121,6 +125,10 @@ describe('the HTTP API follows the route table', () => {
           ...(has(Need.NOTIFY_OPS) && {
             [EnvName.OPS_TRANSPORT]: 'sns',
             [EnvName.OPS_TOPIC_ARN]: { Ref: only('AWS::SNS::Topic')[0] },
+          }),
+          ...(has(Need.QUEUE_WEBHOOK_DELIVERY) && {
+            [EnvName.WEBHOOK_TRANSPORT]: 'sqs',
+            [EnvName.WEBHOOK_QUEUE_URL]: { Ref: webhookQueueId },
           }),
         },
       });
@@ -397,6 +405,7 @@ describe('least privilege per route', () => {
         arn('states', 'stateMachine:p'),
       ),
       opsTopic: new OpsTopic(scope, 'Ops'),
+      webhookQueue: Queue.fromQueueArn(scope, 'Queue', arn('sqs', 'attempts')),
     });
     const identity = (name: string) => ({
       'Fn::Join': [
