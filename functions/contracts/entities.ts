@@ -88,10 +88,17 @@ const build = () => {
   });
 
   const PriceSchema = z.strictObject({
-    amount: z.number().check(describe("What is paid, in the currency's major unit, offer applied")),
+    amount: z
+      .int()
+      .check(
+        z.gte(0),
+        describe(
+          'What is paid, offer applied, in integer minor units of the currency (12900 PLN is 129.00 zł)',
+        ),
+      ),
     currency: z.string().check(z.regex(/^[A-Z]{3}$/), describe('ISO 4217')),
     countryCode: z.string().check(z.regex(/^[A-Z]{2}$/), describe('ISO 3166-1 alpha-2')),
-    listAmount: z.number(),
+    listAmount: z.int().check(z.gte(0), describe('Unit amount × seats, before any offer, in minor units')),
     offer: z.nullable(OfferSchema),
   });
 

@@ -11,16 +11,21 @@ import { createDocumentClient } from '../adapters/dynamodb/client';
 import { createTableInput, TableDefinition } from '../adapters/dynamodb/table-definition';
 import { localOutbox, type OutboxItem } from '../adapters/outbox';
 import { EnvName } from '../config';
+import { handler as deliverWebhooks } from '../consumers/webhook-deliver';
+import { handler as fanOutWebhooks } from '../consumers/webhook-fan-out';
+import { systemClock } from '../domain/clock';
 import { buildDemoData } from '../seed/demo-data';
 import { importDataFile } from '../seed/import';
 import { dynamoImportStores } from '../seed/import-stores';
 import { type DataFile, parseDataFile } from '../seed/schema';
 import { overrideDependencies } from '../wiring';
+import { LocalDeliveryQueue } from './delivery-queue';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { type Listening, LOCAL_HOST, listenOn } from './listen';
 import { LocalPurchaseWorkflow } from './purchase-workflow';
 import { createLocalServer } from './server';
 import { startSesLocal } from './ses-local';
+import { startTableStream } from './table-stream';
 
 /** Options of {@link startLocalBackend}. */
 export interface LocalBackendOptions {
@@ -120,8 +125,24 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     // The store's page is this server's; the purchase workflow runs in-process (real definition).
     process.env[EnvName.STORE_CHECKOUT_URL] = `${url}/_local/store/checkouts/{checkoutId}`;
     const workflow = new LocalPurchaseWorkflow({ log });
-    overrideDependencies({ workflow });
+    // Outbound webhooks: the table's stream feeds the fan-out, the in-process queue the delivery function.
+    const deliveryQueue = new LocalDeliveryQueue({
+      clock: () => systemClock,
+      deliver: (event) => deliverWebhooks(event),
+      realTime: true,
+      log,
+    });
+    overrideDependencies({ workflow, deliveryQueue });
     stops.push(() => workflow.whenIdle());
+    stops.push(() => deliveryQueue.stop());
+    step = 'reading the table stream';
+    const stream = await startTableStream({
+      endpoint: dynamo.endpoint,
+      tableName,
+      fanOut: (event) => fanOutWebhooks(event),
+      log,
+    });
+    stops.push(() => stream.stop());
     const stopPrinting = printMessages(log);
     stops.push(async () => stopPrinting());
     signal?.throwIfAborted();
@@ -176,6 +197,8 @@ const applyLocalEnvironment = (): string => {
     [EnvName.TOKEN_SIGNING_KEY]: env[EnvName.TOKEN_SIGNING_KEY] || randomBytes(32).toString('base64url'),
     [EnvName.EMAIL_FROM]: env[EnvName.EMAIL_FROM] || 'no-reply@renewal-hub.example',
     [EnvName.STORE_WEBHOOK_SECRET]: env[EnvName.STORE_WEBHOOK_SECRET] || 'local-store-secret',
+    // The in-process delivery queue, and http:// receivers on this machine (PRODUCT.md §4).
+    [EnvName.WEBHOOK_TRANSPORT]: 'local',
   });
   return tableName;
 };

@@ -30,7 +30,7 @@ export interface DeliveryStore {
    * copies of one queue message record it once. False when another copy recorded it first.
    */
   recordAttempt(delivery: Delivery, previousAttempts: number): Promise<boolean>;
-  /** A page of the endpoint's deliveries, newest first; `after` is the previous page's last cursor. */
+  /** A page of the endpoint's deliveries, newest first; `after` is the previous page's `last`. */
   listForEndpoint(
     endpointId: string,
     page: { limit: number; after?: string },

@@ -83,9 +83,11 @@ export class FakeDeliveryStore implements DeliveryStore {
     const sorted = [...this.tables.deliveries.values()]
       .filter((delivery) => delivery.endpointId === endpointId)
       .sort((a, b) => `${b.createdAt}#${b.deliveryId}`.localeCompare(`${a.createdAt}#${a.deliveryId}`));
-    const start = page.after ? sorted.findIndex((delivery) => delivery.deliveryId === page.after) + 1 : 0;
+    const position = (delivery: Delivery) => `${delivery.createdAt}#${delivery.deliveryId}`;
+    const start = page.after ? sorted.findIndex((delivery) => position(delivery) === page.after) + 1 : 0;
     const items = sorted.slice(start, start + page.limit).map(copy);
-    const last = start + page.limit < sorted.length ? items.at(-1)?.deliveryId : undefined;
+    const lastItem = start + page.limit < sorted.length ? items.at(-1) : undefined;
+    const last = lastItem ? position(lastItem) : undefined;
     return { items, ...(last ? { last } : {}) };
   }
 }

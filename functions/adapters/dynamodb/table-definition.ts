@@ -26,6 +26,8 @@ export const createTableInput = (tableName: string) => ({
     { AttributeName: TableDefinition.partitionKey, KeyType: 'HASH' as const },
     { AttributeName: TableDefinition.sortKey, KeyType: 'RANGE' as const },
   ],
+  // The webhook fan-out reads inserted outbox events from the stream, as in AWS.
+  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' as const },
   GlobalSecondaryIndexes: TableDefinition.globalSecondaryIndexes.map((index) => ({
     IndexName: index.indexName,
     KeySchema: [

@@ -159,6 +159,13 @@ const deliveryOf = (item: Record<string, unknown>): Delivery => {
   return delivery;
 };
 
+/** The index key to go on after, from a page's last `createdAt#deliveryId`. */
+const startKeyAfter = (endpointId: string, after: string) => {
+  const split = after.lastIndexOf('#');
+  const [createdAt, deliveryId] = [after.slice(0, split), after.slice(split + 1)];
+  return { ...Keys.delivery(deliveryId), ...Keys.deliveryEntry(endpointId, createdAt, deliveryId) };
+};
+
 export class DynamoDeliveryStore implements DeliveryStore {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -213,18 +220,13 @@ export class DynamoDeliveryStore implements DeliveryStore {
         ScanIndexForward: false,
         // One more than asked: whether it comes back says if there is a next page.
         Limit: page.limit + 1,
-        ...(page.after ? { ExclusiveStartKey: JSON.parse(page.after) } : {}),
+        ...(page.after ? { ExclusiveStartKey: startKeyAfter(endpointId, page.after) } : {}),
       }),
     );
     const read = (answer.Items ?? []).map(deliveryOf);
     const items = read.slice(0, page.limit);
     const lastItem = read.length > page.limit ? items.at(-1) : undefined;
-    const last = lastItem
-      ? JSON.stringify({
-          ...Keys.delivery(lastItem.deliveryId),
-          ...Keys.deliveryEntry(endpointId, lastItem.createdAt, lastItem.deliveryId),
-        })
-      : undefined;
+    const last = lastItem ? `${lastItem.createdAt}#${lastItem.deliveryId}` : undefined;
     return { items, ...(last ? { last } : {}) };
   }
 }
