@@ -280,7 +280,48 @@ const build = () => {
     nextCursor: z.nullable(z.string()),
   });
 
+  /** The body of each event an endpoint receives: `{id, type, createdAt, data}`. */
+  const eventOf = <T extends WebhookEventType, D extends Record<string, z.ZodMiniType>>(type: T, data: D) =>
+    z.strictObject({
+      id: z.string().check(describe('`evt_…`, the `webhook-id` header: the same on every retry')),
+      type: z.literal(type),
+      createdAt: instant,
+      data: z.strictObject(data),
+    });
+  const checkoutRef = { checkoutId: z.string(), licenseId: z.string(), workspaceId: z.string() };
+  const CheckoutCompletedEventSchema = eventOf('checkout.completed', {
+    ...checkoutRef,
+    newExpiresAt: instant,
+    activationCodeHint: z.string().check(describe('The new code’s last 5 characters; never the code itself')),
+    amount: z.int().check(describe('What was paid, in minor units')),
+    currency: z.string(),
+  });
+  const CheckoutNeedsReviewEventSchema = eventOf('checkout.needs_review', checkoutRef);
+  const CheckoutFailedEventSchema = eventOf('checkout.failed', checkoutRef);
+  const LicenseAttachedEventSchema = eventOf('license.attached', {
+    licenseId: z.string(),
+    workspaceId: z.string(),
+  });
+  const LicenseExpiringSoonEventSchema = eventOf('license.expiring_soon', {
+    licenseId: z.string(),
+    workspaceId: z.string(),
+    expiresAt: instant,
+    daysRemaining: count,
+    eligible: z.boolean(),
+  });
+  const LicenseExpiredEventSchema = eventOf('license.expired', {
+    licenseId: z.string(),
+    workspaceId: z.string(),
+    expiresAt: instant,
+  });
+
   return {
+    CheckoutCompletedEventSchema,
+    CheckoutNeedsReviewEventSchema,
+    CheckoutFailedEventSchema,
+    LicenseAttachedEventSchema,
+    LicenseExpiringSoonEventSchema,
+    LicenseExpiredEventSchema,
     WebhookEndpointSchema,
     CreatedWebhookEndpointSchema,
     WebhookEndpointListSchema,

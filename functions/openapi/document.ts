@@ -9,6 +9,7 @@ import { entities } from '../contracts/entities';
 import { ProblemSchema, RETRY_AFTER } from '../contracts/problem';
 import type { ErrorStatus, ResponseHeader, RouteContract } from '../contracts/route-contract';
 import { API_KEY_RATE_LIMIT } from '../domain/api-key';
+import type { WebhookEventType } from '../domain/webhook-event';
 import { ProblemCode, titleFor } from '../http/problem';
 import { pageLimit } from '../http/schemas';
 import { type RouteDefinition, type RouteId, routeList } from '../routes';
@@ -142,6 +143,7 @@ const TAGS = {
   Licenses: 'Workspaces, their licenses, and whether each can be renewed online',
   Checkouts: 'Renewals: a price quote, the store checkout, and what became of it',
   Store: 'Events from the store',
+  Webhooks: "Events sent to a workspace's endpoints, signed per Standard Webhooks, and their delivery logs",
 } as const;
 
 const tagOf = (route: RouteDefinition & { id: RouteId }): keyof typeof TAGS => {
@@ -149,10 +151,78 @@ const tagOf = (route: RouteDefinition & { id: RouteId }): keyof typeof TAGS => {
   if (route.path.startsWith('/v1/me')) return 'Profile';
   if (route.path.startsWith('/v1/store/')) return 'Store';
   if (route.path.includes('/api-keys') || route.path.includes('/audit-events')) return 'Integrators';
+  if (route.path.includes('/webhook-endpoints')) return 'Webhooks';
   if (route.id.startsWith('checkout')) return 'Checkouts';
   if (route.path.startsWith('/v1/licenses') || route.path.startsWith('/v1/workspaces')) return 'Licenses';
   return 'Service';
 };
+
+/** Each event a workspace's endpoints may subscribe to, as the POST the endpoint receives. */
+const OUTBOUND_EVENTS = {
+  'checkout.completed': [
+    'CheckoutCompletedEvent',
+    'A renewal was paid and applied: the license has its new expiry',
+  ],
+  'checkout.needs_review': [
+    'CheckoutNeedsReviewEvent',
+    'A payment did not match its checkout: a person looks at it',
+  ],
+  'checkout.failed': ['CheckoutFailedEvent', 'Completing a paid renewal failed; operations were told'],
+  'license.attached': ['LicenseAttachedEvent', 'An activation code attached a license to the workspace'],
+  'license.expiring_soon': [
+    'LicenseExpiringSoonEvent',
+    'A license reached a reminder milestone before it expires',
+  ],
+  'license.expired': ['LicenseExpiredEvent', 'A license expired'],
+} as const satisfies Record<WebhookEventType, readonly [string, string]>;
+
+const signedHeader = (name: string, description: string, pattern: string): Json => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string', pattern },
+});
+
+const outboundEvents = (): Json =>
+  Object.fromEntries(
+    Object.entries(OUTBOUND_EVENTS).map(([type, [schema, summary]]) => [
+      type,
+      {
+        post: {
+          operationId: `event_${type.replace('.', '_')}`,
+          summary,
+          description:
+            'Sent to every ENABLED endpoint of the workspace subscribed to this type, at least once, in no ' +
+            'guaranteed order. Verify it with any Standard Webhooks library and the endpoint’s `whsec_` secret.',
+          tags: ['Webhooks'],
+          security: [],
+          parameters: [
+            signedHeader(
+              'webhook-id',
+              'The event id: the same on every retry, so deduplicate by it',
+              '^evt_',
+            ),
+            signedHeader('webhook-timestamp', 'Unix seconds when this attempt was signed', '^[0-9]+$'),
+            signedHeader(
+              'webhook-signature',
+              '`v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`; two, space-separated, for 24 h after a rotation',
+              '^v1,',
+            ),
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(schema) } } },
+          responses: {
+            '2XX': { description: 'Delivered: answer within 10 s' },
+            410: { description: 'Gone: the endpoint is disabled and gets nothing more' },
+            default: {
+              description:
+                'Anything else (or no answer in 10 s) is retried: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h',
+            },
+          },
+        },
+      },
+    ]),
+  );
 
 /** A session always; an API key too where the route has a scope, with that scope. */
 const securityOf = (route: RouteDefinition): Json[] => {
@@ -295,6 +365,7 @@ export const buildDocument = (options: DocumentOptions): Json => {
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     webhooks: {
+      ...outboundEvents(),
       'order.completed': {
         post: {
           operationId: 'storeOrderCompleted',

@@ -7,9 +7,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import * as z from 'zod/mini';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
 import { handler as deliverWebhooks } from '../../functions/consumers/webhook-deliver';
 import { handler as fanOutWebhooks } from '../../functions/consumers/webhook-fan-out';
+import { entities } from '../../functions/contracts/entities';
 import { ManualClock } from '../../functions/domain/clock';
 import { deriveKeys } from '../../functions/domain/secrets';
 import { LocalDeliveryQueue } from '../../functions/local/delivery-queue';
@@ -21,6 +23,11 @@ import { createTestTable, testConfig } from '../support/dynamodb';
 import { FixtureBuilder, fixtureActivationCode, loadIntoTable } from '../support/fixtures';
 
 const WORKSPACE = 'ws-hooks-pl';
+
+const EVENT_SCHEMAS = {
+  'checkout.completed': entities().CheckoutCompletedEventSchema,
+  'license.attached': entities().LicenseAttachedEventSchema,
+};
 
 /** A receiver that verifies each delivery and answers what the test tells it to. */
 class Receiver {
@@ -65,6 +72,8 @@ class Receiver {
         res.writeHead(400).end();
         return;
       }
+      // Each body is what the document says its type sends (a strict schema: no extra field, no code).
+      z.parse(EVENT_SCHEMAS[event.type as keyof typeof EVENT_SCHEMAS], JSON.parse(body));
       const signatures = String(req.headers['webhook-signature']).split(' ').length;
       this.received.push({ id, type: event.type, attempt, signatures });
       res.writeHead(this.answer).end();

@@ -568,6 +568,126 @@ export interface paths {
     };
 }
 export interface webhooks {
+    "checkout.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A renewal was paid and applied: the license has its new expiry
+         * @description Sent to every ENABLED endpoint of the workspace subscribed to this type, at least once, in no guaranteed order. Verify it with any Standard Webhooks library and the endpoint’s `whsec_` secret.
+         */
+        post: operations["event_checkout_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout.needs_review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment did not match its checkout: a person looks at it
+         * @description Sent to every ENABLED endpoint of the workspace subscribed to this type, at least once, in no guaranteed order. Verify it with any Standard Webhooks library and the endpoint’s `whsec_` secret.
+         */
+        post: operations["event_checkout_needs_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completing a paid renewal failed; operations were told
+         * @description Sent to every ENABLED endpoint of the workspace subscribed to this type, at least once, in no guaranteed order. Verify it with any Standard Webhooks library and the endpoint’s `whsec_` secret.
+         */
+        post: operations["event_checkout_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "license.attached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An activation code attached a license to the workspace
+         * @description Sent to every ENABLED endpoint of the workspace subscribed to this type, at least once, in no guaranteed order. Verify it with any Standard Webhooks library and the endpoint’s `whsec_` secret.
+         */
+        post: operations["event_license_attached"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "license.expiring_soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A license reached a reminder milestone before it expires
+         * @description Sent to every ENABLED endpoint of the workspace subscribed to this type, at least once, in no guaranteed order. Verify it with any Standard Webhooks library and the endpoint’s `whsec_` secret.
+         */
+        post: operations["event_license_expiring_soon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "license.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A license expired
+         * @description Sent to every ENABLED endpoint of the workspace subscribed to this type, at least once, in no guaranteed order. Verify it with any Standard Webhooks library and the endpoint’s `whsec_` secret.
+         */
+        post: operations["event_license_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "order.completed": {
         parameters: {
             query?: never;
@@ -642,6 +762,52 @@ export interface components {
             tokenType: "Bearer";
             /** @description Seconds until the token expires */
             expiresIn: number;
+        };
+        CheckoutCompletedEvent: {
+            /** @description `evt_…`, the `webhook-id` header: the same on every retry */
+            id: string;
+            /** @constant */
+            type: "checkout.completed";
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                checkoutId: string;
+                licenseId: string;
+                workspaceId: string;
+                /** Format: date-time */
+                newExpiresAt: string;
+                /** @description The new code’s last 5 characters; never the code itself */
+                activationCodeHint: string;
+                /** @description What was paid, in minor units */
+                amount: number;
+                currency: string;
+            };
+        };
+        CheckoutFailedEvent: {
+            /** @description `evt_…`, the `webhook-id` header: the same on every retry */
+            id: string;
+            /** @constant */
+            type: "checkout.failed";
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                checkoutId: string;
+                licenseId: string;
+                workspaceId: string;
+            };
+        };
+        CheckoutNeedsReviewEvent: {
+            /** @description `evt_…`, the `webhook-id` header: the same on every retry */
+            id: string;
+            /** @constant */
+            type: "checkout.needs_review";
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                checkoutId: string;
+                licenseId: string;
+                workspaceId: string;
+            };
         };
         Checkout: {
             checkoutId: string;
@@ -759,6 +925,18 @@ export interface components {
             /** @description Shown only in this answer: store it now (starts with rhk_) */
             secret: string;
         };
+        LicenseAttachedEvent: {
+            /** @description `evt_…`, the `webhook-id` header: the same on every retry */
+            id: string;
+            /** @constant */
+            type: "license.attached";
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                licenseId: string;
+                workspaceId: string;
+            };
+        };
         LicenseDetails: {
             licenseId: string;
             workspaceId: string;
@@ -787,6 +965,36 @@ export interface components {
             eligibility: components["schemas"]["Eligibility"];
             /** @description Completed renewals, oldest first */
             renewals: components["schemas"]["Renewal"][];
+        };
+        LicenseExpiredEvent: {
+            /** @description `evt_…`, the `webhook-id` header: the same on every retry */
+            id: string;
+            /** @constant */
+            type: "license.expired";
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                licenseId: string;
+                workspaceId: string;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+        };
+        LicenseExpiringSoonEvent: {
+            /** @description `evt_…`, the `webhook-id` header: the same on every retry */
+            id: string;
+            /** @constant */
+            type: "license.expiring_soon";
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                licenseId: string;
+                workspaceId: string;
+                /** Format: date-time */
+                expiresAt: string;
+                daysRemaining: number;
+                eligible: boolean;
+            };
         };
         LicensePage: {
             items: components["schemas"]["License"][];
@@ -5257,6 +5465,264 @@ export interface operations {
                         code?: "SERVICE_UNAVAILABLE";
                     };
                 };
+            };
+        };
+    };
+    event_checkout_completed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry, so deduplicate by it */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`; two, space-separated, for 24 h after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled and gets nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: answer within 10 s */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (or no answer in 10 s) is retried: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    event_checkout_needs_review: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry, so deduplicate by it */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`; two, space-separated, for 24 h after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutNeedsReviewEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled and gets nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: answer within 10 s */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (or no answer in 10 s) is retried: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    event_checkout_failed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry, so deduplicate by it */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`; two, space-separated, for 24 h after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutFailedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled and gets nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: answer within 10 s */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (or no answer in 10 s) is retried: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    event_license_attached: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry, so deduplicate by it */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`; two, space-separated, for 24 h after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenseAttachedEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled and gets nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: answer within 10 s */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (or no answer in 10 s) is retried: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    event_license_expiring_soon: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry, so deduplicate by it */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`; two, space-separated, for 24 h after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenseExpiringSoonEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled and gets nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: answer within 10 s */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (or no answer in 10 s) is retried: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    event_license_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry, so deduplicate by it */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`; two, space-separated, for 24 h after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenseExpiredEvent"];
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled and gets nothing more */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Delivered: answer within 10 s */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else (or no answer in 10 s) is retried: after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
