@@ -38,7 +38,10 @@ const resolveChecked = async (
   }
   if (addresses.length === 0) return { problem: `The host ${host} does not resolve` };
   if (isLocalReceiver(url, policy)) {
-    const loopback = addresses.filter((a) => a.address === '127.0.0.1' || a.address === '::1');
+    // IPv4 first: a receiver started on 127.0.0.1 (as the README's) does not listen on ::1.
+    const loopback = addresses
+      .filter((a) => a.address === '127.0.0.1' || a.address === '::1')
+      .sort((a, b) => a.family - b.family);
     return loopback.length > 0
       ? { addresses: loopback }
       : { problem: `The host ${host} is not this machine` };
