@@ -69,7 +69,7 @@ import type { ApiKeyDeps } from './use-cases/api-keys';
 import type { AuthDeps } from './use-cases/auth-common';
 import type { CheckoutDeps } from './use-cases/checkouts';
 import type { LicenseDeps } from './use-cases/licenses';
-import type { WebhookDeliveryDeps } from './use-cases/webhook-delivery';
+import type { WebhookDeliveryDeps, WebhookFanOutDeps } from './use-cases/webhook-delivery';
 import type { WebhookEndpointDeps } from './use-cases/webhook-endpoints';
 
 interface Overrides {
@@ -304,7 +304,14 @@ export const webhookEndpointDeps = async (): Promise<WebhookEndpointDeps> => ({
   cursorKey: (await keys()).cursorKey,
 });
 
-/** Fanning events out and making delivery attempts. */
+/** Fanning an event out: its endpoints, its deliveries, the queue (no sender, no operations topic). */
+export const webhookFanOutDeps = (): WebhookFanOutDeps => ({
+  endpoints: webhookEndpointStore(),
+  deliveries: deliveryStore(),
+  queue: deliveryQueue(),
+});
+
+/** Making delivery attempts. */
 export const webhookDeliveryDeps = (): WebhookDeliveryDeps => ({
   endpoints: webhookEndpointStore(),
   events: webhookEventStore(),

@@ -7,7 +7,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { webhookEventOfRecord } from '../adapters/dynamodb/webhook-stream';
 import { logger } from '../logger';
 import { fanOut } from '../use-cases/webhook-delivery';
-import { clock, webhookDeliveryDeps } from '../wiring';
+import { clock, webhookFanOutDeps } from '../wiring';
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
@@ -15,7 +15,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     const webhookEvent = webhookEventOfRecord(record);
     if (!webhookEvent) continue;
     try {
-      const endpoints = await fanOut(webhookDeliveryDeps(), webhookEvent, clock().now());
+      const endpoints = await fanOut(webhookFanOutDeps(), webhookEvent, clock().now());
       logger.info('Fanned out', { eventId: webhookEvent.id, type: webhookEvent.type, endpoints });
     } catch (error) {
       logger.error('Fan-out failed', { eventId: webhookEvent.id, error });

@@ -62,12 +62,11 @@ const queueAttempt = (
     Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(0, Math.ceil((notBefore.getTime() - now.getTime()) / 1000))),
   );
 
+/** What the fan-out needs: less than an attempt (no sender, no operations topic). */
+export type WebhookFanOutDeps = Pick<WebhookDeliveryDeps, 'endpoints' | 'deliveries' | 'queue'>;
+
 /** Fans an event out: one delivery per subscribed endpoint, its first attempt queued now. */
-export const fanOut = async (
-  deps: Pick<WebhookDeliveryDeps, 'endpoints' | 'deliveries' | 'queue'>,
-  event: WebhookEvent,
-  now: Date,
-): Promise<number> => {
+export const fanOut = async (deps: WebhookFanOutDeps, event: WebhookEvent, now: Date): Promise<number> => {
   const endpoints = (await deps.endpoints.listForWorkspace(event.workspaceId)).filter((endpoint) =>
     subscribesTo(endpoint, event.type),
   );

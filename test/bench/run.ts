@@ -4,7 +4,6 @@
  * the first page and a full walk of the list, p50/p99 latency, and DynamoDB requests per page (counted by
  * a proxy in front of DynamoDB Local). Prints figures; asserts nothing about time.
  */
-import { createServer, request as httpRequest } from 'node:http';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
 import { createTableInput } from '../../functions/adapters/dynamodb/table-definition';
@@ -16,6 +15,7 @@ import { dynamoImportStores } from '../../functions/seed/import-stores';
 import { parseDataFile } from '../../functions/seed/schema';
 import { overrideDependencies } from '../../functions/wiring';
 import { callRoute } from '../support/api';
+import { countingProxy, percentile } from './measure';
 
 Object.assign(process.env, {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -33,45 +33,6 @@ const KEY_RUNS = 300;
 const EMAIL = 'bench@example.com';
 const PASSWORD = 'bench-password';
 
-/** A counting reverse proxy: every request to it is one DynamoDB API call. */
-const countingProxy = async (target: string) => {
-  const upstream = new URL(target);
-  let count = 0;
-  const server = createServer((req, res) => {
-    count++;
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(forward);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    take: () => {
-      const taken = count;
-      count = 0;
-      return taken;
-    },
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-};
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 const benchData = (now: Date) => {

@@ -1,0 +1,42 @@
+/** What the benchmarks measure with: a request-counting proxy in front of DynamoDB Local, and percentiles. */
+import { createServer, request as httpRequest } from 'node:http';
+
+/** A counting reverse proxy: every request to it is one DynamoDB API call. */
+export const countingProxy = async (target: string) => {
+  const upstream = new URL(target);
+  let count = 0;
+  const server = createServer((req, res) => {
+    count++;
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    take: () => {
+      const taken = count;
+      count = 0;
+      return taken;
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+};
+
+export const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
