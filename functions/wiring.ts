@@ -314,6 +314,9 @@ export const webhookFanOutDeps = (): WebhookFanOutDeps => ({
 /** Making delivery attempts. */
 export const webhookDeliveryDeps = (): WebhookDeliveryDeps => ({
   endpoints: webhookEndpointStore(),
+  workspaces: workspaceStore(),
+  users: userStore(),
+  email: emailSender(),
   events: webhookEventStore(),
   deliveries: deliveryStore(),
   queue: deliveryQueue(),

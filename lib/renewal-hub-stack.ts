@@ -32,7 +32,11 @@ export class RenewalHubStack extends Stack {
       emailFrom: props.emailFrom,
       opsTopic: ops,
     });
-    const webhooks = new WebhookDelivery(this, 'Webhooks', { table: data, opsTopic: ops });
+    const webhooks = new WebhookDelivery(this, 'Webhooks', {
+      table: data,
+      opsTopic: ops,
+      emailFrom: props.emailFrom,
+    });
     const api = new Api(this, 'Api', {
       corsAllowedOrigins: props.corsAllowedOrigins,
       environment: {

@@ -25,6 +25,8 @@ const FAILURE_RATE_ALARM_PERCENT = 50;
 export interface WebhookDeliveryProps {
   readonly table: DataTable;
   readonly opsTopic: OpsTopic;
+  /** The sender of the emails to administrators. */
+  readonly emailFrom: string;
 }
 
 /**
@@ -54,10 +56,14 @@ export class WebhookDelivery extends Construct {
       visibilityTimeout: Duration.seconds(6 * DELIVER_TIMEOUT_SECONDS),
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
     });
-    type ConsumerNeed = typeof Need.QUEUE_WEBHOOK_DELIVERY | typeof Need.NOTIFY_OPS;
+    type ConsumerNeed = typeof Need.QUEUE_WEBHOOK_DELIVERY | typeof Need.NOTIFY_OPS | typeof Need.SEND_EMAIL;
     const environment = (needs: ConsumerNeed[]) => ({
       [EnvName.TABLE_NAME]: props.table.table.tableName,
-      ...needsEnvironment(needs, { webhookQueue: this.queue, opsTopic: props.opsTopic }),
+      ...needsEnvironment(needs, {
+        webhookQueue: this.queue,
+        opsTopic: props.opsTopic,
+        emailFrom: props.emailFrom,
+      }),
     });
 
     const fanOut = new HandlerFunction(this, 'FanOut', {
@@ -89,17 +95,19 @@ export class WebhookDelivery extends Construct {
     const deliver = new HandlerFunction(this, 'Deliver', {
       entry: join(__dirname, '..', 'functions', 'consumers', 'webhook-deliver.ts'),
       description: 'Webhooks: sign and send queued delivery attempts, record them, queue the retries',
-      environment: environment([Need.QUEUE_WEBHOOK_DELIVERY, Need.NOTIFY_OPS]),
+      environment: environment([Need.QUEUE_WEBHOOK_DELIVERY, Need.NOTIFY_OPS, Need.SEND_EMAIL]),
       timeoutSeconds: DELIVER_TIMEOUT_SECONDS,
     });
     deliver.function.addEventSource(
       new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 50 }),
     );
     props.table.grantItems(deliver.role, ['dynamodb:GetItem', 'dynamodb:PutItem'], ['DLV#*', 'WSHOOKS#*']);
-    props.table.grantItems(deliver.role, ['dynamodb:GetItem'], ['WHEVT#*']);
-    grantNeeds(deliver, deliver.role, [Need.QUEUE_WEBHOOK_DELIVERY, Need.NOTIFY_OPS], {
+    // The outbox event, and whom to tell when a delivery gives up: the workspace's admins, in their language.
+    props.table.grantItems(deliver.role, ['dynamodb:GetItem'], ['WHEVT#*', 'WS#*', 'USER#*']);
+    grantNeeds(deliver, deliver.role, [Need.QUEUE_WEBHOOK_DELIVERY, Need.NOTIFY_OPS, Need.SEND_EMAIL], {
       webhookQueue: this.queue,
       opsTopic: props.opsTopic,
+      emailFrom: props.emailFrom,
     });
     this.functions = new Map([
       ['webhook-fan-out', fanOut],

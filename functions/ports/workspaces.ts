@@ -11,4 +11,8 @@ export interface WorkspaceStore {
   removeAdmins(workspaceId: string, userIds: readonly string[]): Promise<void>;
   /** Creates or replaces a workspace and its administrators (import). */
   put(workspace: Workspace, adminUserIds: readonly string[]): Promise<void>;
+  /** Records where to email the workspace's administrators (import, after {@link put}). */
+  setAdminEmails(workspaceId: string, emails: readonly string[]): Promise<void>;
+  /** The administrators' emails, for what the workspace must be told (empty when unknown). */
+  adminEmailsOf(workspaceId: string): Promise<string[]>;
 }

@@ -116,6 +116,7 @@ export const importDataFile = async (data: DataFile, options: ImportOptions): Pr
       removedMemberships += await removeDroppedAdmins(workspaces, licenses, workspace);
       const { workspaceId, name, countryCode } = workspace;
       await workspaces.put({ workspaceId, name, countryCode }, workspace.admins.map(userIdFor));
+      await workspaces.setAdminEmails(workspaceId, workspace.admins);
       advance(1);
     }),
   );

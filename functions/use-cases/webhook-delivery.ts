@@ -23,8 +23,10 @@ import {
   type WebhookEndpoint,
 } from '../domain/webhook-endpoint';
 import { type WebhookEvent, webhookBody } from '../domain/webhook-event';
+import { type WebhookNotice, webhookNoticeEmail } from '../domain/webhook-notices';
 import { signWebhook } from '../domain/webhook-signature';
-import type { OpsNotifier } from '../ports/messaging';
+import type { EmailSender, OpsNotifier } from '../ports/messaging';
+import type { UserStore } from '../ports/users';
 import type { WebhookSender } from '../ports/webhook-sender';
 import type {
   DeliveryMessage,
@@ -33,12 +35,16 @@ import type {
   WebhookEndpointStore,
   WebhookEventStore,
 } from '../ports/webhooks';
+import type { WorkspaceStore } from '../ports/workspaces';
 
 /** SQS delays a message by at most 15 minutes: a longer wait is made of hops. */
 export const MAX_QUEUE_DELAY_SECONDS = 900;
 
 export interface WebhookDeliveryDeps {
   endpoints: WebhookEndpointStore;
+  workspaces: Pick<WorkspaceStore, 'adminEmailsOf'>;
+  users: Pick<UserStore, 'findByEmail'>;
+  email: EmailSender;
   events: WebhookEventStore;
   deliveries: DeliveryStore;
   queue: DeliveryQueue;
@@ -121,6 +127,20 @@ const abandon = async (deps: WebhookDeliveryDeps, delivery: Delivery, attempt: n
   return 'ABANDONED' as const;
 };
 
+/**
+ * Emails every administrator of the workspace, each in their language. One that cannot be emailed does not
+ * stop the others, nor the delivery's bookkeeping: operations were told already.
+ */
+const tellAdmins = async (deps: WebhookDeliveryDeps, workspaceId: string, notice: WebhookNotice) => {
+  const emails = await deps.workspaces.adminEmailsOf(workspaceId);
+  await Promise.allSettled(
+    emails.map(async (to) => {
+      const locale = (await deps.users.findByEmail(to))?.locale ?? 'en';
+      await deps.email.send({ to, ...webhookNoticeEmail(notice, locale) });
+    }),
+  );
+};
+
 /** Keeps the endpoint's failing streak: cleared by a success, and 5 days of failures disable it. */
 const trackHealth = async (
   deps: WebhookDeliveryDeps,
@@ -147,6 +167,12 @@ const trackHealth = async (
       `Workspace ${endpoint.workspaceId}: the endpoint ${endpoint.url} was disabled because ` +
         (gone ? 'it answered 410 Gone.' : `its deliveries have failed since ${failingSince}.`),
     );
+    await tellAdmins(deps, endpoint.workspaceId, {
+      kind: 'ENDPOINT_DISABLED',
+      url: endpoint.url,
+      reason: gone ? 'GONE' : 'FAILING',
+      failingSince,
+    });
   } else if (!endpoint.failingSince) {
     await deps.endpoints.put({ ...endpoint, failingSince });
   }
@@ -232,6 +258,16 @@ export const attemptDelivery = async (
       `Workspace ${delivery.workspaceId}, endpoint ${endpoint.url}: ${event.type} ${event.id} was not ` +
         `delivered after ${message.attempt} attempts (last: ${outcome.kind === 'ANSWERED' ? outcome.status : outcome.error}).`,
     );
+    // A 410 disabled the endpoint and said so; a delivery that ran out of retries is news of its own.
+    if (!(next.status === 'FAILED' && next.disableEndpoint)) {
+      await tellAdmins(deps, delivery.workspaceId, {
+        kind: 'DELIVERY_FAILED',
+        url: endpoint.url,
+        eventType: event.type,
+        eventId: event.id,
+        attempts: message.attempt,
+      });
+    }
     return 'FAILED';
   }
   return 'DELIVERED';

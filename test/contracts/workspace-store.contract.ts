@@ -59,13 +59,20 @@ export const describeWorkspaceStoreContract = (
       const admins = [uniqueId('usr'), uniqueId('usr')];
       const acme = workspace('Acme');
       await store.put(acme, admins);
+      await store.setAdminEmails(acme.workspaceId, ['ann@example.com', 'bob@example.com']);
 
       // Act
       const [known, unknown] = await Promise.all([store.adminsOf(acme.workspaceId), store.adminsOf('nope')]);
+      const [emails, noEmails] = await Promise.all([
+        store.adminEmailsOf(acme.workspaceId),
+        store.adminEmailsOf('nope'),
+      ]);
 
       // Assert
       expect(known).toEqual(admins);
       expect(unknown).toEqual([]);
+      expect(emails).toEqual(['ann@example.com', 'bob@example.com']);
+      expect(noEmails).toEqual([]);
     });
 
     it('removes memberships of dropped administrators', async () => {

@@ -50,7 +50,10 @@ export class MemoryTables {
   public readonly sessions = new Map<string, Session>();
   public readonly throttle = new Map<string, { failures: number; blockedUntil?: string }>();
   public readonly smsQuotas = new Map<string, string[]>();
-  public readonly workspaces = new Map<string, { workspace: Workspace; adminUserIds: string[] }>();
+  public readonly workspaces = new Map<
+    string,
+    { workspace: Workspace; adminUserIds: string[]; adminEmails?: string[] }
+  >();
   /** userId → workspaceId → the membership's copy of the workspace. */
   public readonly memberships = new Map<string, Map<string, Workspace>>();
   public readonly products = new Map<string, Product>();

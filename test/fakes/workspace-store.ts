@@ -24,6 +24,19 @@ export class FakeWorkspaceStore implements WorkspaceStore {
     return [...(this.tables.workspaces.get(workspaceId)?.adminUserIds ?? [])];
   }
 
+  public async setAdminEmails(workspaceId: string, emails: readonly string[]): Promise<void> {
+    const row = this.tables.workspaces.get(workspaceId);
+    if (!row)
+      throw Object.assign(new Error(`No workspace ${workspaceId}`), {
+        name: 'ConditionalCheckFailedException',
+      });
+    row.adminEmails = [...emails];
+  }
+
+  public async adminEmailsOf(workspaceId: string): Promise<string[]> {
+    return [...(this.tables.workspaces.get(workspaceId)?.adminEmails ?? [])];
+  }
+
   public async removeAdmins(workspaceId: string, userIds: readonly string[]): Promise<void> {
     for (const userId of userIds) this.tables.memberships.get(userId)?.delete(workspaceId);
   }

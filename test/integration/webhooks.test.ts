@@ -17,7 +17,7 @@ import { deriveKeys } from '../../functions/domain/secrets';
 import { LocalDeliveryQueue } from '../../functions/local/delivery-queue';
 import { startTableStream, type TableStream } from '../../functions/local/table-stream';
 import { overrideDependencies } from '../../functions/wiring';
-import { FakeOpsNotifier } from '../fakes/messaging';
+import { FakeEmailSender, FakeOpsNotifier } from '../fakes/messaging';
 import { callRoute } from '../support/api';
 import { createTestTable, testConfig } from '../support/dynamodb';
 import { FixtureBuilder, fixtureActivationCode, loadIntoTable } from '../support/fixtures';
@@ -90,6 +90,7 @@ let clock: ManualClock;
 let queue: LocalDeliveryQueue;
 let stream: TableStream;
 let ops: FakeOpsNotifier;
+let email: FakeEmailSender;
 let receiver: Receiver;
 let receiverUrl: string;
 let token: string;
@@ -151,6 +152,7 @@ beforeAll(async () => {
   table = await createTestTable();
   clock = new ManualClock('2026-12-03T10:00:00.000Z');
   ops = new FakeOpsNotifier();
+  email = new FakeEmailSender();
   queue = new LocalDeliveryQueue({ clock: () => clock, deliver: deliverWebhooks });
   overrideDependencies({
     config: { ...testConfig(table), webhookTransport: 'local' },
@@ -158,6 +160,7 @@ beforeAll(async () => {
     keys: deriveKeys('test-root-secret-that-is-long-enough'),
     deliveryQueue: queue,
     ops,
+    email,
   });
   const builder = new FixtureBuilder(clock.now())
     .user('hann@example.com', { password: 'password-hann' })
@@ -392,6 +395,47 @@ describe('webhook delivery', () => {
       expect.objectContaining({ status: 'FAILED', lastResponseStatus: 410 }),
     ]);
     expect(ops.notices.map((notice) => notice.subject)).toContain(`Webhook endpoint disabled: ${endpointId}`);
+    expect(email.sent).toContainEqual(
+      expect.objectContaining({
+        to: 'hann@example.com',
+        subject: `Renewal Hub: the webhook endpoint ${receiverUrl} was disabled`,
+      }),
+    );
+  });
+
+  it('fails a delivery after its last retry, more than 24 hours on, and tells the admins and operations', async () => {
+    // Arrange
+    const { endpointId } = await subscribe(['license.attached']);
+    receiver.answer = 500;
+    const started = clock.now().getTime();
+
+    // Act: every due attempt is made as the clock moves through the whole schedule.
+    await attachLicense();
+    await deliverDue();
+    while (queue.size > 0) {
+      clock.advance(15 * 60_000);
+      await queue.runDue();
+    }
+    await signIn();
+
+    // Assert
+    const [delivery] = await deliveries(endpointId);
+    expect(delivery).toMatchObject({
+      status: 'FAILED',
+      attempts: 8,
+      lastResponseStatus: 500,
+      nextAttemptAt: null,
+    });
+    expect(new Date(delivery.lastAttemptAt).getTime() - started).toBeGreaterThan(24 * 3600_000);
+    expect(ops.notices.map((notice) => notice.subject)).toContain(
+      `Webhook delivery failed: ${delivery.deliveryId}`,
+    );
+    expect(email.sent).toContainEqual(
+      expect.objectContaining({
+        to: 'hann@example.com',
+        subject: `Renewal Hub: a webhook to ${receiverUrl} could not be delivered`,
+      }),
+    );
   });
 
   it('signs with the old and the new secret for 24 hours after a rotation', async () => {

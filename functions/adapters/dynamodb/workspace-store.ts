@@ -1,4 +1,9 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Workspace } from '../../domain/workspace';
 import type { WorkspaceStore } from '../../ports/workspaces';
 import { batchWrite } from './batch-write';
@@ -55,6 +60,29 @@ export class DynamoWorkspaceStore implements WorkspaceStore {
       }),
     );
     return (Item?.adminUserIds ?? []) as string[];
+  }
+
+  public async setAdminEmails(workspaceId: string, emails: readonly string[]): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: Keys.workspace(workspaceId),
+        UpdateExpression: 'SET adminEmails = :emails',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':emails': [...emails] },
+      }),
+    );
+  }
+
+  public async adminEmailsOf(workspaceId: string): Promise<string[]> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: Keys.workspace(workspaceId),
+        ProjectionExpression: 'adminEmails',
+      }),
+    );
+    return (Item?.adminEmails ?? []) as string[];
   }
 
   public async removeAdmins(workspaceId: string, userIds: readonly string[]): Promise<void> {
