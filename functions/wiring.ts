@@ -297,7 +297,8 @@ const webhookSender = (): WebhookSender & AddressChecker =>
 export const webhookEndpointDeps = async (): Promise<WebhookEndpointDeps> => ({
   endpoints: webhookEndpointStore(),
   deliveries: deliveryStore(),
-  queue: deliveryQueue(),
+  // Only a redelivery sends to the queue: the other routes need no queue configured.
+  queue: { send: (message, delaySeconds) => deliveryQueue().send(message, delaySeconds) },
   workspaces: workspaceStore(),
   addresses: webhookSender(),
   urlPolicy: endpointUrlPolicy(),

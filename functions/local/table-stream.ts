@@ -20,7 +20,10 @@ export interface TableStreamOptions {
   tableName: string;
   /** The fan-out function's handler. */
   fanOut: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
-  /** How often each shard is read: DynamoDB Local answers at once, even with nothing new. */
+  /**
+   * The pause after a read that found nothing (a read that found records is followed at once): DynamoDB
+   * Local answers at once even with nothing new, so this bounds the load of an idle backend.
+   */
   pollIntervalMs?: number;
   /** Read only when {@link TableStream.poll} is called (tests), not on a timer. */
   manual?: boolean;
@@ -28,14 +31,14 @@ export interface TableStreamOptions {
 }
 
 export interface TableStream {
-  /** Reads every shard once and fans out what it found. */
-  poll(): Promise<void>;
+  /** Reads every shard once and fans out what it found; true when it found something. */
+  poll(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
 /** Starts reading from now on (records written before are not replayed); new shards from their start. */
 export const startTableStream = async (options: TableStreamOptions): Promise<TableStream> => {
-  const { endpoint, tableName, pollIntervalMs = 100 } = options;
+  const { endpoint, tableName, pollIntervalMs = 200 } = options;
   const dynamo = new DynamoDBClient({ endpoint });
   const streams = new DynamoDBStreamsClient({ endpoint });
   const table = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
@@ -65,13 +68,16 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
   let rounds = 0;
   /** Shard id → how often its current batch failed: retried, as Lambda does, up to the deployed 10 times. */
   const retries = new Map<string, number>();
-  const poll = async () => {
+  /** Reads every shard once; true when something was read. */
+  const poll = async (): Promise<boolean> => {
+    let found = false;
     // New shards appear as DynamoDB Local rolls them over: read them from their start.
     if (++rounds % 10 === 0) await discover('TRIM_HORIZON');
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
       const answer = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
       const records = answer.Records ?? [];
+      found ||= records.length > 0;
       const failures = records.length
         ? (await options.fanOut({ Records: records } as unknown as DynamoDBStreamEvent)).batchItemFailures
         : [];
@@ -85,11 +91,15 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
       retries.delete(shardId);
       iterators.set(shardId, answer.NextShardIterator ?? null);
     }
+    return found;
   };
   const loop = (async () => {
     while (!stopped && !options.manual) {
-      await poll().catch((error) => options.log?.(`table stream: ${String(error)}`));
-      await new Promise((resolve) => setTimeout(resolve, pollIntervalMs).unref());
+      const found = await poll().catch((error) => {
+        options.log?.(`table stream: ${String(error)}`);
+        return false;
+      });
+      if (!found) await new Promise((resolve) => setTimeout(resolve, pollIntervalMs).unref());
     }
   })();
   return {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (second part): outbound webhooks as `npm start` runs them. DynamoDB Local's stream is
- * read by the local poller (every 100 ms, as in `npm start`) into the fan-out function, the in-process
+ * read by the local poller (every 200 ms when idle, as in `npm start`) into the fan-out function, the in-process
  * queue feeds the delivery function, and a receiver on this machine answers 204. Measures the time from a
  * change's commit (the transaction that writes its outbox event returns) to the receiver getting the
  * event, and counts what one delivered event costs: DynamoDB requests, queue messages, function runs.
@@ -175,7 +175,7 @@ const main = async () => {
     console.log(
       `webhooks, ${EVENTS} events: commit to receiver p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
         `p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms ` +
-        '(the local stream is polled every 100 ms)',
+        '(an idle local stream is polled every 200 ms)',
     );
     console.log(
       `per delivered event (${COUNTED_EVENTS} counted): ${requestsPerEvent.toFixed(1)} DynamoDB requests ` +
