@@ -16,6 +16,14 @@ export const AwsCallBudget = {
   maxBackoffMs: 1_000,
 } as const;
 
+/**
+ * The answer timeout against a local emulator (`endpoint` given: DynamoDB Local, the SES emulator). One
+ * Java process serves the whole test run or `npm start` on a shared 2-core machine, and under load it
+ * answers a plain GetItem in more than a second at times, which DynamoDB does not; a second there made
+ * unrelated tests fail with 503. The AWS budget above is unchanged.
+ */
+export const LOCAL_EMULATOR_REQUEST_TIMEOUT_MS = 5_000;
+
 /** The longest one SDK call can take with {@link AwsCallBudget}: every attempt timing out, plus back-off. */
 export const worstCaseCallMs = (): number =>
   AwsCallBudget.maxAttempts * (AwsCallBudget.connectionTimeoutMs + AwsCallBudget.requestTimeoutMs) +
@@ -28,7 +36,7 @@ export const awsClientOptions = (endpoint?: string) => ({
   // A plain options object: the client builds its NodeHttpHandler from it.
   requestHandler: {
     connectionTimeout: AwsCallBudget.connectionTimeoutMs,
-    requestTimeout: AwsCallBudget.requestTimeoutMs,
+    requestTimeout: endpoint ? LOCAL_EMULATOR_REQUEST_TIMEOUT_MS : AwsCallBudget.requestTimeoutMs,
     // Without it a breached requestTimeout only logs a warning and the call keeps waiting.
     throwOnRequestTimeout: true,
   },

@@ -46,7 +46,7 @@ const IMPORT_ENV = {
   [EnvName.OPS_TOPIC_ARN]: 'arn:aws:sns:eu-central-1:123456789012:ops',
 };
 
-/** Every deployed handler: one per route (`functions/handlers`), one per workflow task (`functions/tasks`). */
+/** Every deployed handler: one per route (`functions/handlers`), per workflow task (`functions/tasks`), per consumer. */
 const handlers = (): Array<{ name: string; entry: string }> => [
   ...routeList().map((route) => ({
     name: route.id,
@@ -55,6 +55,10 @@ const handlers = (): Array<{ name: string; entry: string }> => [
   ...purchaseTaskList().map((task) => ({
     name: `task ${task.name}`,
     entry: join(ROOT, 'functions', 'tasks', `${task.handler}.ts`),
+  })),
+  ...['webhook-fan-out', 'webhook-deliver'].map((consumer) => ({
+    name: consumer,
+    entry: join(ROOT, 'functions', 'consumers', `${consumer}.ts`),
   })),
 ];
 

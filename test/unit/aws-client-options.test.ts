@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AwsCallBudget,
   awsClientOptions,
+  LOCAL_EMULATOR_REQUEST_TIMEOUT_MS,
   worstCaseCallMs,
 } from '../../functions/adapters/aws-client-options';
 import { isDependencyUnavailable } from '../../functions/adapters/dependency-errors';
@@ -15,13 +16,20 @@ describe('the AWS client budget', () => {
   });
 
   it('is what a client is built with: timeouts that throw, and the retry budget', async () => {
-    const options = awsClientOptions('http://127.0.0.1:8000');
+    const options = awsClientOptions();
+    const local = awsClientOptions('http://127.0.0.1:8000');
 
     const client = new DynamoDBClient(options);
 
     expect(options.requestHandler).toEqual({
       connectionTimeout: AwsCallBudget.connectionTimeoutMs,
       requestTimeout: AwsCallBudget.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    });
+    // Only against a local emulator is an answer given longer; the connection budget is the same.
+    expect(local.requestHandler).toEqual({
+      connectionTimeout: AwsCallBudget.connectionTimeoutMs,
+      requestTimeout: LOCAL_EMULATOR_REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
     });
     expect(await client.config.maxAttempts()).toBe(AwsCallBudget.maxAttempts);
