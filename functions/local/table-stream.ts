@@ -11,6 +11,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { type StreamRecordLike, webhookEventOfRecord } from '../adapters/dynamodb/webhook-stream';
 
 /** The deployed event source's `retryAttempts`. */
 const MAX_RETRIES = 10;
@@ -76,8 +77,11 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
       const answer = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-      const records = answer.Records ?? [];
-      found ||= records.length > 0;
+      // Only outbox inserts reach the fan-out, as the deployed event source's filter lets only them through.
+      const records = (answer.Records ?? []).filter(
+        (record) => webhookEventOfRecord(record as unknown as StreamRecordLike) !== null,
+      );
+      found ||= (answer.Records ?? []).length > 0;
       const failures = records.length
         ? (await options.fanOut({ Records: records } as unknown as DynamoDBStreamEvent)).batchItemFailures
         : [];
