@@ -99,6 +99,10 @@ test('the README receiver verifies two events, and gets a missed one on a retry 
   });
   await first.lines.waitFor(/verified \S+ checkout\.completed/, 15_000);
   await first.lines.waitFor(/verified \S+ license\.attached/, 15_000);
+  // The receiver prints before it answers: it is stopped only once both 204s are in the log.
+  await waitForDelivery(log, (items) =>
+    items.length === 2 && items.every((d) => d.status === 'SUCCEEDED') ? items[0] : undefined,
+  );
   await stop(first.child);
 
   // Act: a renewal while the receiver is down, then the receiver back within the first retry's 5 s.
