@@ -73,6 +73,19 @@ export const routes = {
     needs: [Need.TABLE_READ_ONLY],
     summary: 'Profile and 2FA method',
   },
+  notifications: {
+    method: 'GET',
+    path: '/v1/me/notifications',
+    auth: true,
+    needs: [Need.TABLE_READ_ONLY],
+    summary: 'My notification preferences (renewal reminders)',
+  },
+  'notifications-update': {
+    method: 'PATCH',
+    path: '/v1/me/notifications',
+    auth: true,
+    summary: 'Turn renewal reminders on or off',
+  },
   'totp-enrol': {
     method: 'POST',
     path: '/v1/me/mfa/totp',

@@ -20,6 +20,7 @@ import { DynamoCheckoutStore } from './adapters/dynamodb/checkout-store';
 import { createDocumentClient } from './adapters/dynamodb/client';
 import { DynamoIdempotencyStore } from './adapters/dynamodb/idempotency-store';
 import { DynamoLicenseStore } from './adapters/dynamodb/license-store';
+import { DynamoNotificationPreferencesStore } from './adapters/dynamodb/notification-preferences-store';
 import { DynamoOrderStore } from './adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from './adapters/dynamodb/purchase-store';
 import { DynamoRateLimitStore } from './adapters/dynamodb/rate-limit-store';
@@ -55,6 +56,7 @@ import type { CheckoutStore } from './ports/checkouts';
 import type { IdempotencyStore } from './ports/idempotency';
 import type { LicenseStore } from './ports/licenses';
 import type { EmailSender, OpsNotifier, SmsSender } from './ports/messaging';
+import type { NotificationPreferencesStore } from './ports/notification-preferences';
 import type { OrderStore } from './ports/orders';
 import type { PurchaseWorkflow } from './ports/purchase-workflow';
 import type { PurchaseStore } from './ports/purchases';
@@ -326,6 +328,12 @@ export const webhookDeliveryDeps = (): WebhookDeliveryDeps => ({
   random: Math.random,
   userAgent: 'RenewalHub-Webhooks/1.0',
 });
+
+export const notificationPreferencesStore = (): NotificationPreferencesStore =>
+  once(
+    'notificationPreferences',
+    () => new DynamoNotificationPreferencesStore(documentClient(), config().tableName),
+  );
 
 export const orderStore = (): OrderStore =>
   once('orders', () => new DynamoOrderStore(documentClient(), config().tableName));

@@ -180,6 +180,10 @@ const build = () => {
 
   const MfaChangedSchema = z.strictObject({ mfa: MfaSettingSchema });
 
+  const NotificationsSchema = z.strictObject({
+    renewalReminders: z.boolean().check(describe('Emails at 30, 7 and 1 days before expiry, and at expiry')),
+  });
+
   const HealthSchema = z.strictObject({ status: z.literal('ok') });
 
   const EventReceivedSchema = z.strictObject({ received: z.literal(true) });
@@ -316,6 +320,7 @@ const build = () => {
   });
 
   return {
+    NotificationsSchema,
     CheckoutCompletedEventSchema,
     CheckoutNeedsReviewEventSchema,
     CheckoutFailedEventSchema,

@@ -7,7 +7,17 @@ import { apiKeyCreate, apiKeyRevoke, apiKeys, auditEvents } from './api-keys';
 import { checkout, checkoutCreate, storeWebhook } from './checkouts';
 import { health } from './health';
 import { activationCode, license, licenseEligibility, licenses, workspaces } from './licenses';
-import { me, mfaCode, mfaDisable, smsConfirm, smsEnrol, totpConfirm, totpEnrol } from './mfa-settings';
+import {
+  me,
+  mfaCode,
+  mfaDisable,
+  notifications,
+  notificationsUpdate,
+  smsConfirm,
+  smsEnrol,
+  totpConfirm,
+  totpEnrol,
+} from './mfa-settings';
 import { openapi } from './openapi';
 import type { RouteContract } from './route-contract';
 import { login, logout, mfaResend, mfaVerify } from './sign-in';
@@ -30,6 +40,8 @@ export const contracts = {
   'mfa-resend': mfaResend,
   logout,
   me,
+  notifications,
+  'notifications-update': notificationsUpdate,
   'totp-enrol': totpEnrol,
   'totp-confirm': totpConfirm,
   'sms-enrol': smsEnrol,

@@ -15,6 +15,16 @@ export const me = routeContract({
   },
 });
 
+export const notifications = routeContract({
+  description: 'Renewal reminders are on until turned off (here, or by the link in any reminder).',
+  responses: { 200: answerOf('NotificationsSchema', 'My preferences') },
+});
+
+export const notificationsUpdate = routeContract({
+  body: z.strictObject({ renewalReminders: z.boolean() }),
+  responses: { 200: answerOf('NotificationsSchema', 'My preferences as changed') },
+});
+
 export const totpEnrol = routeContract({
   description: 'Confirm it with a code from the app at `/v1/me/mfa/totp/confirm`.',
   responses: {

@@ -11,6 +11,7 @@ import { FakeIdempotencyStore } from './idempotency-store';
 import { FakeLicenseStore } from './license-store';
 import { MemoryTables } from './memory-tables';
 import { FakeEmailSender, FakeOpsNotifier, FakeSmsSender } from './messaging';
+import { FakeNotificationPreferencesStore } from './notification-preferences-store';
 import { FakeOrderStore } from './order-store';
 import { FakePurchaseStore } from './purchase-store';
 import { FakePurchaseWorkflow } from './purchase-workflow';
@@ -49,6 +50,7 @@ export const createFakes = (tables = new MemoryTables()) => ({
   webhookEvents: new FakeWebhookEventStore(tables),
   deliveries: new FakeDeliveryStore(tables),
   deliveryQueue: new RecordingDeliveryQueue(),
+  notificationPreferences: new FakeNotificationPreferencesStore(tables),
   sms: new FakeSmsSender(),
   email: new FakeEmailSender(),
   ops: new FakeOpsNotifier(),

@@ -81,6 +81,7 @@ export class MemoryTables {
   public readonly webhookEvents = new Map<string, WebhookEvent>();
   public readonly insertedWebhookEvents: string[] = [];
   public readonly deliveries = new Map<string, Delivery>();
+  public readonly notificationPreferences = new Map<string, { renewalReminders: boolean }>();
 
   /** Writes an outbox event as the adapters' Put does: a second write of an id replaces it, and is no insert. */
   public putWebhookEvent(event: WebhookEvent | null): void {

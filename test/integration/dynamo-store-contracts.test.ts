@@ -9,6 +9,7 @@ import { DynamoChallengeStore } from '../../functions/adapters/dynamodb/challeng
 import { DynamoCheckoutStore } from '../../functions/adapters/dynamodb/checkout-store';
 import { createDocumentClient } from '../../functions/adapters/dynamodb/client';
 import { DynamoIdempotencyStore } from '../../functions/adapters/dynamodb/idempotency-store';
+import { DynamoNotificationPreferencesStore } from '../../functions/adapters/dynamodb/notification-preferences-store';
 import { DynamoOrderStore } from '../../functions/adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from '../../functions/adapters/dynamodb/purchase-store';
 import { DynamoRateLimitStore } from '../../functions/adapters/dynamodb/rate-limit-store';
@@ -28,6 +29,7 @@ import { describeChallengeStoreContract } from '../contracts/challenge-store.con
 import { describeCheckoutStoreContract } from '../contracts/checkout-store.contract';
 import { describeIdempotencyStoreContract } from '../contracts/idempotency-store.contract';
 import { describeLicenseStoreContract } from '../contracts/license-store.contract';
+import { describeNotificationPreferencesContract } from '../contracts/notification-preferences.contract';
 import { describePurchaseStoreContract } from '../contracts/purchase-store.contract';
 import { describeSessionStoreContract } from '../contracts/session-store.contract';
 import { describeSmsQuotaStoreContract } from '../contracts/sms-quota-store.contract';
@@ -119,3 +121,6 @@ describeRateLimitStoreContract('DynamoDB', async () => ({
   store: new DynamoRateLimitStore(client, shared.tableName),
 }));
 describeAuditLogContract('DynamoDB', async () => ({ log: new DynamoAuditLog(client, shared.tableName) }));
+describeNotificationPreferencesContract('DynamoDB', async () => ({
+  store: new DynamoNotificationPreferencesStore(client, shared.tableName),
+}));

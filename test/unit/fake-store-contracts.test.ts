@@ -10,6 +10,7 @@ import { describeChallengeStoreContract } from '../contracts/challenge-store.con
 import { describeCheckoutStoreContract } from '../contracts/checkout-store.contract';
 import { describeIdempotencyStoreContract } from '../contracts/idempotency-store.contract';
 import { describeLicenseStoreContract } from '../contracts/license-store.contract';
+import { describeNotificationPreferencesContract } from '../contracts/notification-preferences.contract';
 import { describePurchaseStoreContract } from '../contracts/purchase-store.contract';
 import { describeSessionStoreContract } from '../contracts/session-store.contract';
 import { describeSmsQuotaStoreContract } from '../contracts/sms-quota-store.contract';
@@ -44,3 +45,6 @@ describePurchaseStoreContract('fake', fakes);
 describeApiKeyStoreContract('fake', async () => ({ store: (await fakes()).apiKeys }));
 describeRateLimitStoreContract('fake', async () => ({ store: (await fakes()).rateLimits }));
 describeAuditLogContract('fake', async () => ({ log: (await fakes()).audit }));
+describeNotificationPreferencesContract('fake', async () => ({
+  store: (await fakes()).notificationPreferences,
+}));

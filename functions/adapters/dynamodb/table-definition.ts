@@ -82,6 +82,8 @@ export const Keys = {
     pk: `AUDIT#${workspaceId}`,
     sk: `EVENT#${eventId}`,
   }),
+  /** A user's notification preferences; absent until they change one. */
+  notificationPreferences: (userId: string) => ({ pk: `PREFS#${userId}`, sk: 'NOTIFICATIONS' }),
   /** A workspace's webhook endpoints: one partition, read whole by the fan-out. */
   webhookEndpointsOf: (workspaceId: string) => `WSHOOKS#${workspaceId}`,
   webhookEndpoint: (workspaceId: string, endpointId: string) => ({
