@@ -5,13 +5,14 @@
  */
 
 import { normalizeActivationCode } from '../domain/activation-code';
-import { type Actor, actsIn } from '../domain/actor';
+import type { Actor } from '../domain/actor';
 import { keyedHash } from '../domain/one-time-code';
 import { newWebhookEvent, WebhookEventType } from '../domain/webhook-event';
 import type { ThrottleStore } from '../ports/auth-records';
 import { giveBackAttempt, takeAttempt } from './auth-common';
 import { conflict, ErrorCode, notFound, rejected } from './errors';
 import { type LicenseDeps, licenseView } from './licenses';
+import { workspaceOfActor } from './workspace-access';
 
 export interface ActivationCodeDeps extends LicenseDeps {
   throttle: ThrottleStore;
@@ -26,9 +27,7 @@ export const enterActivationCode = async (
   now: Date,
 ): Promise<{ created: boolean; license: ReturnType<typeof licenseView> }> => {
   const { userId } = actor;
-  const workspace = actsIn(actor, workspaceId)
-    ? await deps.workspaces.getForAdmin(userId, workspaceId)
-    : null;
+  const workspace = await workspaceOfActor(deps.workspaces, actor, workspaceId);
   if (!workspace) throw notFound();
   const subject = keyedHash(deps.pepper, 'activation-code', userId);
   // Reserved before the code is looked up, so concurrent guesses cannot pass the limit.

@@ -3,7 +3,7 @@
  * administrators and for keys with `webhooks:manage` (the edge checks the scope). Anyone else gets 404,
  * as for a workspace that does not exist.
  */
-import { type Actor, actsIn } from '../domain/actor';
+import type { Actor } from '../domain/actor';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { type Delivery, DeliveryStatus } from '../domain/webhook-delivery';
 import {
@@ -21,6 +21,7 @@ import type { AddressChecker } from '../ports/webhook-sender';
 import type { DeliveryQueue, DeliveryStore, WebhookEndpointStore } from '../ports/webhooks';
 import type { WorkspaceStore } from '../ports/workspaces';
 import { invalidInput, notFound } from './errors';
+import { workspaceOfActor } from './workspace-access';
 
 export interface WebhookEndpointDeps {
   endpoints: WebhookEndpointStore;
@@ -75,10 +76,7 @@ const requireWorkspace = async (
   actor: Actor,
   workspaceId: string,
 ) => {
-  const workspace = actsIn(actor, workspaceId)
-    ? await deps.workspaces.getForAdmin(actor.userId, workspaceId)
-    : null;
-  if (!workspace) throw notFound();
+  if (!(await workspaceOfActor(deps.workspaces, actor, workspaceId))) throw notFound();
 };
 
 const requireEndpoint = async (

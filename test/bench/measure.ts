@@ -1,6 +1,15 @@
 /** What the benchmarks measure with: a request-counting proxy in front of DynamoDB Local, and percentiles. */
 import { createServer, request as httpRequest } from 'node:http';
 
+/** Every benchmark runs against local emulators only: dummy credentials, quiet logs. */
+Object.assign(process.env, {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+});
+
 /** A counting reverse proxy: every request to it is one DynamoDB API call. */
 export const countingProxy = async (target: string) => {
   const upstream = new URL(target);

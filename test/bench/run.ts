@@ -17,14 +17,6 @@ import { overrideDependencies } from '../../functions/wiring';
 import { callRoute } from '../support/api';
 import { countingProxy, percentile } from './measure';
 
-Object.assign(process.env, {
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'bench',
-  AWS_SECRET_ACCESS_KEY: 'bench',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-});
-
 const WORKSPACES = 1000;
 const LICENSES = 3000;
 const FIRST_PAGE_RUNS = 200;

@@ -30,14 +30,6 @@ import type { DeliveryMessage } from '../../functions/ports/webhooks';
 import { overrideDependencies } from '../../functions/wiring';
 import { countingProxy, percentile } from './measure';
 
-Object.assign(process.env, {
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'bench',
-  AWS_SECRET_ACCESS_KEY: 'bench',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-});
-
 const EVENTS = 100;
 const COUNTED_EVENTS = 20;
 

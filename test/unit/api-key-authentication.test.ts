@@ -11,7 +11,7 @@ import { ManualClock } from '../../functions/domain/clock';
 import { httpEngine } from '../../functions/http/handler';
 import { Problem, ProblemCode } from '../../functions/http/problem';
 import { lambdaContext } from '../../functions/local/lambda-event';
-import type { RateLimitStore } from '../../functions/ports/rate-limits';
+import type { RateLimitStore, RateLimitUsage } from '../../functions/ports/rate-limits';
 import { FakeApiKeyStore } from '../fakes/api-key-store';
 import { FakeRateLimitStore } from '../fakes/rate-limit-store';
 
@@ -144,7 +144,7 @@ describe('API key authentication', () => {
 
   it('on a read route, runs the handler while the count is in flight and answers 429 when it is over', async () => {
     // Arrange
-    let land: (usage: { allowed: boolean; remaining: number; resetSeconds: number }) => void = () => {};
+    let land: (usage: RateLimitUsage) => void = () => {};
     const rateLimits: RateLimitStore = {
       hit: () =>
         new Promise((resolve) => {

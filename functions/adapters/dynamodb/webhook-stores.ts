@@ -56,6 +56,12 @@ export const webhookEventOf = (item: Record<string, unknown>): WebhookEvent =>
     data: item.data,
   }) as WebhookEvent;
 
+const endpointItem = (endpoint: WebhookEndpoint) => ({
+  ...Keys.webhookEndpoint(endpoint.workspaceId, endpoint.endpointId),
+  type: 'WEBHOOK_ENDPOINT',
+  ...endpoint,
+});
+
 export class DynamoWebhookEndpointStore implements WebhookEndpointStore {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -66,11 +72,7 @@ export class DynamoWebhookEndpointStore implements WebhookEndpointStore {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: {
-          ...Keys.webhookEndpoint(endpoint.workspaceId, endpoint.endpointId),
-          type: 'WEBHOOK_ENDPOINT',
-          ...endpoint,
-        },
+        Item: endpointItem(endpoint),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -104,11 +106,7 @@ export class DynamoWebhookEndpointStore implements WebhookEndpointStore {
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...Keys.webhookEndpoint(endpoint.workspaceId, endpoint.endpointId),
-            type: 'WEBHOOK_ENDPOINT',
-            ...endpoint,
-          },
+          Item: endpointItem(endpoint),
           ConditionExpression: 'attribute_exists(pk)',
         }),
       ),

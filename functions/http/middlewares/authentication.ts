@@ -11,7 +11,7 @@ import {
 } from '../../domain/api-key';
 import type { ApiKeyStore } from '../../ports/api-keys';
 import type { SessionStore } from '../../ports/auth-records';
-import type { RateLimitRule, RateLimitStore } from '../../ports/rate-limits';
+import type { RateLimitRule, RateLimitStore, RateLimitUsage } from '../../ports/rate-limits';
 import type { TokenService } from '../../ports/tokens';
 import { Problem, ProblemCode, retryLaterProblem } from '../problem';
 import { bearerToken } from '../request';
@@ -36,8 +36,6 @@ export interface AuthenticationPolicy {
   scope?: ApiKeyScope;
   readOnly?: boolean;
 }
-
-type RateLimitUsage = Awaited<ReturnType<RateLimitStore['hit']>>;
 
 const unauthenticated = (): Problem =>
   new Problem(401, ProblemCode.UNAUTHENTICATED, {

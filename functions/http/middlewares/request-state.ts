@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/actor';
 import type { Clock } from '../../domain/clock';
 import type { Locale } from '../../domain/locale';
 import type { Session } from '../../domain/session';
+import type { RateLimitUsage } from '../../ports/rate-limits';
 import { normalizeHeaders } from '../request';
 
 /**
@@ -21,7 +22,7 @@ export interface RequestState {
   /** Headers the authentication adds to a successful answer (a key's rate-limit headers). */
   answerHeaders?: Record<string, string>;
   /** A key's rate-limit count still in flight on a read-only route; the answer waits for it. */
-  pendingRateLimit?: Promise<{ allowed: boolean; remaining: number; resetSeconds: number }>;
+  pendingRateLimit?: Promise<RateLimitUsage>;
   /** Unset until the locale middleware ran; the error boundary then negotiates from the headers. */
   locale?: Locale;
   body: unknown;
