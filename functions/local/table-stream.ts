@@ -11,7 +11,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { type StreamRecordLike, webhookEventOfRecord } from '../adapters/dynamodb/webhook-stream';
+import { isOutboxInsert, type StreamRecordLike } from '../adapters/dynamodb/webhook-stream';
 
 /** The deployed event source's `retryAttempts`. */
 const MAX_RETRIES = 10;
@@ -78,8 +78,8 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
       if (!iterator) continue;
       const answer = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
       // Only outbox inserts reach the fan-out, as the deployed event source's filter lets only them through.
-      const records = (answer.Records ?? []).filter(
-        (record) => webhookEventOfRecord(record as unknown as StreamRecordLike) !== null,
+      const records = (answer.Records ?? []).filter((record) =>
+        isOutboxInsert(record as unknown as StreamRecordLike),
       );
       found ||= (answer.Records ?? []).length > 0;
       const failures = records.length

@@ -12,7 +12,6 @@ import {
   type Delivery,
   DeliveryStatus,
   deliveryIdOf,
-  KEPT_RESPONSE_BYTES,
 } from '../domain/webhook-delivery';
 import {
   DisabledReason,
@@ -104,19 +103,15 @@ export const fanOut = async (deps: WebhookFanOutDeps, event: WebhookEvent, now: 
 /** What one queued attempt came to. */
 export type AttemptResult = 'DELIVERED' | 'RETRY_QUEUED' | 'FAILED' | 'ABANDONED' | 'WAITING' | 'DROPPED';
 
-const keptText = (text: string): string => {
-  const bytes = Buffer.from(text, 'utf8');
-  return bytes.length <= KEPT_RESPONSE_BYTES ? text : bytes.subarray(0, KEPT_RESPONSE_BYTES).toString('utf8');
-};
-
+/** What the log keeps of an attempt; the sender already read at most 1 KB of the answer. */
 const recordedOutcome = (outcome: AttemptOutcome) =>
   outcome.kind === 'ANSWERED'
     ? {
         lastResponseStatus: outcome.status,
         lastLatencyMs: outcome.latencyMs,
-        lastError: keptText(outcome.body) || null,
+        lastError: outcome.body || null,
       }
-    : { lastResponseStatus: null, lastLatencyMs: outcome.latencyMs, lastError: keptText(outcome.error) };
+    : { lastResponseStatus: null, lastLatencyMs: outcome.latencyMs, lastError: outcome.error };
 
 /** Fails, without an attempt, a delivery that can no longer be made (endpoint gone or disabled, event expired). */
 const abandon = async (deps: WebhookDeliveryDeps, delivery: Delivery, attempt: number, reason: string) => {

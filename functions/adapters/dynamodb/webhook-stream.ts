@@ -10,12 +10,17 @@ export interface StreamRecordLike {
 }
 
 /**
- * The outbox event a stream record announces: only the insert of an event item counts (a second write of
- * the same event, a review marked twice, is a MODIFY and announces nothing). Null for anything else.
+ * Whether a stream record is the insert of an outbox event: the deployed event source's filter
+ * (lib/webhook-delivery.ts), for the local reader. A second write of the same event (a review marked
+ * twice) is a MODIFY and announces nothing.
  */
-export const webhookEventOfRecord = (record: StreamRecordLike): WebhookEvent | null => {
-  const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image) return null;
-  const item = unmarshall(image as Record<string, AttributeValue>);
-  return item.type === WEBHOOK_EVENT_ITEM_TYPE ? webhookEventOf(item) : null;
+export const isOutboxInsert = (record: StreamRecordLike): boolean => {
+  const type = record.dynamodb?.NewImage?.type as { S?: string } | undefined;
+  return record.eventName === 'INSERT' && type?.S === WEBHOOK_EVENT_ITEM_TYPE;
 };
+
+/** The outbox event a stream record announces; null for any other record. */
+export const webhookEventOfRecord = (record: StreamRecordLike): WebhookEvent | null =>
+  isOutboxInsert(record)
+    ? webhookEventOf(unmarshall(record.dynamodb?.NewImage as Record<string, AttributeValue>))
+    : null;
