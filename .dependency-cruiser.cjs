@@ -55,6 +55,14 @@ module.exports = {
       to: { path: '^functions/local/' },
     },
     {
+      name: 'deployed-code-needs-no-dev-dependencies',
+      comment:
+        'What is bundled into a function imports dependencies only (types aside): a devDependency is absent from a production install. The local run and the document generator run from a dev install.',
+      severity: 'error',
+      from: { path: '^functions/', pathNot: '^functions/(local/|openapi/files\\.ts$)' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -28,6 +28,9 @@ export const handlerBundling = {
   externalModules: [],
 } satisfies BundlingOptions;
 
+/** The Lambda runtime of every function; `npm run bundle-sizes` imports the bundles with its major version. */
+export const handlerRuntime = Runtime.NODEJS_24_X;
+
 /** Environment every function gets besides the application configuration. */
 export const runtimeEnvironment = {
   /** Stack traces point at the TypeScript sources. */
@@ -69,7 +72,7 @@ export class HandlerFunction extends Construct {
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       description: props.description,
-      runtime: Runtime.NODEJS_24_X,
+      runtime: handlerRuntime,
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? 256,
       timeout: Duration.seconds(props.timeoutSeconds ?? 10),

@@ -3,8 +3,7 @@ import * as z from 'zod/mini';
 import { ApiKeyScope } from '../domain/api-key';
 import { ProblemCode } from '../http/problem';
 import { pageLimit } from '../http/schemas';
-import { answerOf } from './entities';
-import { routeContract } from './route-contract';
+import { answerOf, routeContract } from './route-contract';
 
 export const apiKeyCreate = routeContract({
   description:

@@ -1,8 +1,7 @@
 /** Contracts of renewal checkouts and the store's webhook. */
 import * as z from 'zod/mini';
 import { ProblemCode } from '../http/problem';
-import { answerOf } from './entities';
-import { routeContract } from './route-contract';
+import { answerOf, routeContract } from './route-contract';
 
 export const checkoutCreate = routeContract({
   description:

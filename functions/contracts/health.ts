@@ -1,5 +1,4 @@
-import { answerOf } from './entities';
-import { routeContract } from './route-contract';
+import { answerOf, routeContract } from './route-contract';
 
 export const health = routeContract({
   description: 'Answers without touching any dependency.',

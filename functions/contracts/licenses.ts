@@ -3,8 +3,7 @@ import * as z from 'zod/mini';
 import { LicenseStatus } from '../domain/license-status';
 import { ProblemCode } from '../http/problem';
 import { opaqueId, pageLimit } from '../http/schemas';
-import { answerOf } from './entities';
-import { routeContract } from './route-contract';
+import { answerOf, routeContract } from './route-contract';
 
 export const workspaces = routeContract({
   responses: {

@@ -2,8 +2,7 @@
 import * as z from 'zod/mini';
 import { ProblemCode } from '../http/problem';
 import { oneTimeCode, phoneNumber } from '../http/schemas';
-import { answerOf } from './entities';
-import { routeContract } from './route-contract';
+import { answerOf, routeContract } from './route-contract';
 
 /** A fresh schema per route, so each route has its own named request body in the document. */
 const codeBody = () => z.strictObject({ code: oneTimeCode });

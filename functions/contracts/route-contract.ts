@@ -5,6 +5,10 @@
  */
 import type { z } from 'zod/mini';
 import type { ProblemCode } from '../http/problem';
+import type { Entities } from './entities';
+
+/** The name of an answer schema of `entities.ts`. */
+export type EntityName = keyof Entities;
 
 /** A request header the route reads, for the document (the handler checks it itself). */
 export interface HeaderParameter {
@@ -20,10 +24,13 @@ export interface ResponseHeader {
   readonly schema: z.ZodMiniType;
 }
 
-/** One success answer: why it is given, and its JSON body (none for 202/204 without content). */
+/**
+ * One success answer: why it is given, and its JSON body (none for 202/204 without content): the name of
+ * one of the shared answer schemas (`entities.ts`), or a schema of its own.
+ */
 export interface SuccessResponse {
   readonly description: string;
-  readonly body?: z.ZodMiniType;
+  readonly body?: EntityName | z.ZodMiniType;
   readonly headers?: Readonly<Record<string, ResponseHeader>>;
 }
 
@@ -49,7 +56,11 @@ export interface RouteContract {
   readonly errors?: Readonly<Partial<Record<ErrorStatus, readonly ProblemCode[]>>>;
 }
 
-type BodyOf<R> = R extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
+type BodyOf<R> = R extends { body: infer B extends EntityName }
+  ? z.output<Entities[B]>
+  : R extends { body: infer B extends z.ZodMiniType }
+    ? z.output<B>
+    : undefined;
 
 /**
  * What a handler may answer under contract `C`: one of its success statuses with that status's body.
@@ -66,3 +77,13 @@ export type ContractAnswer<C extends RouteContract> = {
 
 /** Declares a contract, keeping its literal types for {@link ContractAnswer}. */
 export const routeContract = <const C extends RouteContract>(contract: C): C => contract;
+
+/**
+ * A success answer whose body is the shared schema `name`. By name, so that a handler bundle, which
+ * needs the schema only for its type, does not carry the schemas (the document builder looks them up).
+ */
+export const answerOf = <const K extends EntityName>(
+  name: K,
+  description: string,
+  headers?: Readonly<Record<string, ResponseHeader>>,
+) => ({ description, ...(headers ? { headers } : {}), body: name });

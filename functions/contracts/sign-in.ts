@@ -2,8 +2,7 @@
 import * as z from 'zod/mini';
 import { ProblemCode } from '../http/problem';
 import { emailInput, oneTimeCode, opaqueId, passwordInput } from '../http/schemas';
-import { answerOf } from './entities';
-import { routeContract } from './route-contract';
+import { answerOf, routeContract } from './route-contract';
 
 export const login = routeContract({
   description:

@@ -4,8 +4,7 @@ import { EndpointStatus } from '../domain/webhook-endpoint';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../domain/webhook-event';
 import { ProblemCode } from '../http/problem';
 import { pageLimit } from '../http/schemas';
-import { answerOf } from './entities';
-import { routeContract } from './route-contract';
+import { answerOf, routeContract } from './route-contract';
 
 const eventTypes = z
   .array(z.enum(WEBHOOK_EVENT_TYPES as [WebhookEventType, ...WebhookEventType[]]))

@@ -7,7 +7,12 @@ import * as z from 'zod/mini';
 import { type Contracts, contracts } from '../contracts';
 import { entities } from '../contracts/entities';
 import { ProblemSchema, RETRY_AFTER } from '../contracts/problem';
-import type { ErrorStatus, ResponseHeader, RouteContract } from '../contracts/route-contract';
+import type {
+  ErrorStatus,
+  ResponseHeader,
+  RouteContract,
+  SuccessResponse,
+} from '../contracts/route-contract';
 import { API_KEY_RATE_LIMIT } from '../domain/api-key';
 import type { WebhookEventType } from '../domain/webhook-event';
 import { ProblemCode, titleFor } from '../http/problem';
@@ -265,6 +270,10 @@ const parametersOf = (route: RouteDefinition, contract: RouteContract): Json[] =
   return [...inPath, ...inQuery, ...headers];
 };
 
+/** A success answer's body schema: the shared schema it names, or its own. */
+const bodySchemaOf = (response: SuccessResponse): z.ZodMiniType | undefined =>
+  typeof response.body === 'string' ? (entities()[response.body] as z.ZodMiniType) : response.body;
+
 const operationOf = (
   route: RouteDefinition & { id: RouteId },
   contract: RouteContract,
@@ -273,7 +282,8 @@ const operationOf = (
 ): Json => {
   const responses: Record<string, Json> = {};
   for (const [status, response] of Object.entries(contract.responses)) {
-    const name = response.body ? named.get(response.body) : undefined;
+    const body = bodySchemaOf(response);
+    const name = body ? named.get(body) : undefined;
     const example = name ? examples[name] : undefined;
     responses[status] = {
       description: response.description,
@@ -287,11 +297,11 @@ const operationOf = (
             },
           }
         : {}),
-      ...(response.body
+      ...(body
         ? {
             content: {
               'application/json': {
-                schema: name ? ref(name) : inlineSchema(response.body, 'output'),
+                schema: name ? ref(name) : inlineSchema(body, 'output'),
                 ...(example === undefined ? {} : { example }),
               },
             },

@@ -15,7 +15,7 @@ import { type BuildOptions, build } from 'esbuild';
 import { EnvName } from '../../functions/config';
 import { routeList } from '../../functions/routes';
 import { purchaseTaskList } from '../../functions/workflow/definition';
-import { handlerBundling, runtimeEnvironment } from '../../lib/lambda-defaults';
+import { handlerBundling, handlerRuntime, runtimeEnvironment } from '../../lib/lambda-defaults';
 
 const RUNS = 9;
 const ROOT = join(__dirname, '..', '..');
@@ -86,10 +86,13 @@ const esbuildOptions = (): BuildOptions => {
 };
 
 /**
- * The Node.js that imports the bundles: `BUNDLE_SIZES_NODE` (e.g. the `node@22` package's binary, the
- * Lambda runtime's major version), else this one.
+ * The Node.js that imports the bundles: `BUNDLE_SIZES_NODE` (e.g. the binary of the npm `node@24`
+ * package, the Lambda runtime's major version), else this one.
  */
 const NODE = process.env.BUNDLE_SIZES_NODE ?? process.execPath;
+
+/** The deployed runtime's major version (`nodejs24.x` → 24): figures from another major can mislead. */
+const RUNTIME_MAJOR = Number(/^nodejs(\d+)/.exec(handlerRuntime.name)?.[1]);
 
 /** Import time in ms of `file` in one fresh Node process. */
 const importOnce = (file: string): number => {
@@ -121,13 +124,25 @@ interface Bundle {
 }
 
 /**
- * Median import time of every bundle over {@link RUNS} rounds. Each round imports the floor and every
- * bundle once, in turn, so a machine that gets busier or quieter shifts all of them alike.
+ * The floor is imported again after every this many bundles. Every ratio divides by the floor's median,
+ * so its error is shared by all of them: measured ~6× as often, it no longer sets the whole table's luck.
+ */
+const FLOOR_EVERY = 8;
+
+/**
+ * Median import time of every bundle over {@link RUNS} rounds, the floor (the first bundle) first.
+ * Each round imports every bundle once, in turn, and the floor between them, so a machine that gets
+ * busier or quieter shifts all of them alike.
  */
 const interleavedMedians = (bundles: readonly Bundle[]): number[] => {
   const times = bundles.map((): number[] => []);
+  const [floor, ...others] = bundles;
+  if (!floor) return [];
   for (let round = 0; round < RUNS; round++) {
-    for (const [index, bundle] of bundles.entries()) times[index]?.push(importOnce(bundle.file));
+    for (const [index, bundle] of others.entries()) {
+      if (index % FLOOR_EVERY === 0) times[0]?.push(importOnce(floor.file));
+      times[index + 1]?.push(importOnce(bundle.file));
+    }
   }
   return times.map(median);
 };
@@ -153,10 +168,16 @@ const main = async (): Promise<void> => {
     const ms = interleavedMedians(bundles);
     const [floorKb, floorMs] = [bundles[0]?.kb ?? Number.NaN, ms[0] ?? Number.NaN];
 
+    const version = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
     console.log(`esbuild ${JSON.stringify(esbuildOptions())}`);
     console.log(
-      `import: Node.js ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}, median of ${RUNS} fresh processes per bundle, interleaved, NODE_OPTIONS=${runtimeEnvironment.NODE_OPTIONS}\n`,
+      `import: Node.js ${version}, median of ${RUNS} fresh processes per bundle (the floor ${RUNS * Math.ceil((bundles.length - 1) / FLOOR_EVERY)}), interleaved, NODE_OPTIONS=${runtimeEnvironment.NODE_OPTIONS}\n`,
     );
+    if (Number(/^v(\d+)/.exec(version)?.[1]) !== RUNTIME_MAJOR) {
+      console.log(
+        `note: the functions run on ${handlerRuntime.name}; for its figures set BUNDLE_SIZES_NODE to a Node.js ${RUNTIME_MAJOR} (npx -y node@${RUNTIME_MAJOR} --version, then the binary under ~/.npm/_npx/*/node_modules/node/bin/node)\n`,
+      );
+    }
     console.log(
       ['handler'.padEnd(26), 'bundle KB'.padStart(10), 'import ms'.padStart(10), 'KB×floor', 'ms×floor'].join(
         ' ',

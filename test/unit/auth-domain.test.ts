@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
+import { jwtVerify, SignJWT } from 'jose';
 import { JwtTokenService } from '../../functions/adapters/jwt-token-service';
 import { normalizeEmail, userIdFor } from '../../functions/domain/identity';
 import { negotiateLocale } from '../../functions/domain/locale';
@@ -114,6 +115,73 @@ describe('access tokens', () => {
     await expect(tokens.verify(token, issued)).resolves.toBeNull();
     await expect(other.verify(tampered, issued)).resolves.toBeNull();
     await expect(tokens.verify('garbage', issued)).resolves.toBeNull();
+  });
+
+  it('are standard JWTs: jose verifies them, and they verify what jose signs the same way', async () => {
+    // Arrange
+    const key = deriveKeys('unit-test-secret').tokenSigningKey;
+    const ours = await tokens.sign({ sessionId: 's-1', userId: 'u-1' }, issued, expires);
+    const joses = await new SignJWT({ sid: 's-2' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('u-2')
+      .setIssuer('renewal-hub')
+      .setAudience('renewal-hub-api')
+      .setIssuedAt(Math.floor(issued.getTime() / 1000))
+      .setExpirationTime(Math.floor(expires.getTime() / 1000))
+      .sign(key);
+
+    // Act
+    const byJose = await jwtVerify(ours, key, {
+      algorithms: ['HS256'],
+      issuer: 'renewal-hub',
+      audience: 'renewal-hub-api',
+      currentDate: issued,
+    });
+    const byUs = await tokens.verify(joses, issued);
+
+    // Assert
+    expect(byJose.payload).toMatchObject({ sid: 's-1', sub: 'u-1' });
+    expect(byJose.protectedHeader).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(byUs).toEqual({ sessionId: 's-2', userId: 'u-2' });
+  });
+
+  it('are refused with any other header, audience or issuer, or a non-canonical signature', async () => {
+    // Arrange
+    const key = deriveKeys('unit-test-secret').tokenSigningKey;
+    const signed = (
+      header: { alg: 'HS256' | 'HS512'; typ?: string },
+      audience = 'renewal-hub-api',
+      issuer = 'renewal-hub',
+    ) =>
+      new SignJWT({ sid: 's-1' })
+        .setProtectedHeader(header)
+        .setSubject('u-1')
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt(Math.floor(issued.getTime() / 1000))
+        .setExpirationTime(Math.floor(expires.getTime() / 1000))
+        .sign(key);
+    const good = await tokens.sign({ sessionId: 's-1', userId: 'u-1' }, issued, expires);
+    const [header, body] = good.split('.');
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${body}.`;
+
+    // Act
+    const verdicts = await Promise.all(
+      [
+        await signed({ alg: 'HS512', typ: 'JWT' }),
+        await signed({ alg: 'HS256' }),
+        await signed({ alg: 'HS256', typ: 'JWT' }, 'another-api'),
+        await signed({ alg: 'HS256', typ: 'JWT' }, 'renewal-hub-api', 'someone-else'),
+        unsigned,
+        `${good}=`,
+        `${good}.`,
+        `${header}.${body}`,
+      ].map((token) => tokens.verify(token, issued)),
+    );
+
+    // Assert
+    expect(verdicts).toEqual(Array(8).fill(null));
+    await expect(tokens.verify(good, issued)).resolves.not.toBeNull();
   });
 });
 
