@@ -43,6 +43,12 @@ export const EnvName = {
   WEBHOOK_TRANSPORT: 'WEBHOOK_TRANSPORT',
   /** URL of the webhook delivery queue (AWS). */
   WEBHOOK_QUEUE_URL: 'WEBHOOK_QUEUE_URL',
+  /** The portal page of a license, linked from reminders; `{licenseId}` is replaced. */
+  PORTAL_LICENSE_URL: 'PORTAL_LICENSE_URL',
+  /** The one-click unsubscribe endpoint linked from reminders; `{token}` is replaced. */
+  UNSUBSCRIBE_URL: 'UNSUBSCRIBE_URL',
+  /** How many days back the reminder job catches up missed milestones (default 3). */
+  REMINDER_LOOKBACK_DAYS: 'REMINDER_LOOKBACK_DAYS',
 } as const;
 
 export interface Config {
@@ -66,6 +72,9 @@ export interface Config {
   opsTopicArn?: string;
   webhookTransport: 'sqs' | 'local';
   webhookQueueUrl?: string;
+  portalLicenseUrl: string;
+  unsubscribeUrl: string;
+  reminderLookbackDays: number;
 }
 
 /** The environment did not describe a working deployment; `problems` names each variable and what is wrong. */
@@ -141,6 +150,17 @@ const environmentSchema = z.object({
     z.transform((value): 'sqs' | 'local' => (value === 'local' ? 'local' : 'sqs')),
   ),
   [EnvName.WEBHOOK_QUEUE_URL]: optionalText,
+  [EnvName.PORTAL_LICENSE_URL]: z.pipe(
+    optionalText,
+    z.transform((value) => value ?? 'https://portal.renewal-hub.example/licenses/{licenseId}'),
+  ),
+  [EnvName.UNSUBSCRIBE_URL]: z.pipe(
+    optionalText,
+    z.transform(
+      (value) => value ?? 'https://api.renewal-hub.example/v1/notifications/unsubscribe?token={token}',
+    ),
+  ),
+  [EnvName.REMINDER_LOOKBACK_DAYS]: wholeNumber(1, 30, 3),
 });
 
 /**
@@ -176,5 +196,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     opsTopicArn: e.OPS_TOPIC_ARN,
     webhookTransport: e.WEBHOOK_TRANSPORT,
     webhookQueueUrl: e.WEBHOOK_QUEUE_URL,
+    portalLicenseUrl: e.PORTAL_LICENSE_URL,
+    unsubscribeUrl: e.UNSUBSCRIBE_URL,
+    reminderLookbackDays: e.REMINDER_LOOKBACK_DAYS,
   };
 };

@@ -86,6 +86,12 @@ export const routes = {
     auth: true,
     summary: 'Turn renewal reminders on or off',
   },
+  'notifications-unsubscribe': {
+    method: 'POST',
+    path: '/v1/notifications/unsubscribe',
+    auth: false,
+    summary: "Turn renewal reminders off with a reminder email's one-click link",
+  },
   'totp-enrol': {
     method: 'POST',
     path: '/v1/me/mfa/totp',

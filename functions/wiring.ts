@@ -24,6 +24,7 @@ import { DynamoNotificationPreferencesStore } from './adapters/dynamodb/notifica
 import { DynamoOrderStore } from './adapters/dynamodb/order-store';
 import { DynamoPurchaseStore } from './adapters/dynamodb/purchase-store';
 import { DynamoRateLimitStore } from './adapters/dynamodb/rate-limit-store';
+import { DynamoReminderStore } from './adapters/dynamodb/reminder-store';
 import { DynamoSessionStore } from './adapters/dynamodb/session-store';
 import { DynamoSmsQuotaStore } from './adapters/dynamodb/sms-quota-store';
 import { DynamoThrottleStore } from './adapters/dynamodb/throttle-store';
@@ -47,6 +48,7 @@ import { SqsDeliveryQueue } from './adapters/sqs-delivery-queue';
 import { type Config, readConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { type DerivedKeys, deriveKeys } from './domain/secrets';
+import { unsubscribeToken } from './domain/unsubscribe-token';
 import type { EndpointUrlPolicy } from './domain/webhook-endpoint';
 import type { ApiKeyStore } from './ports/api-keys';
 import type { AuditLog } from './ports/audit-log';
@@ -61,6 +63,7 @@ import type { OrderStore } from './ports/orders';
 import type { PurchaseWorkflow } from './ports/purchase-workflow';
 import type { PurchaseStore } from './ports/purchases';
 import type { RateLimitStore } from './ports/rate-limits';
+import type { ReminderStore } from './ports/reminders';
 import type { TokenService } from './ports/tokens';
 import type { UserStore } from './ports/users';
 import type { AddressChecker, WebhookSender } from './ports/webhook-sender';
@@ -71,6 +74,7 @@ import type { ApiKeyDeps } from './use-cases/api-keys';
 import type { AuthDeps } from './use-cases/auth-common';
 import type { CheckoutDeps } from './use-cases/checkouts';
 import type { LicenseDeps } from './use-cases/licenses';
+import type { ReminderDeps } from './use-cases/renewal-reminders';
 import type { WebhookDeliveryDeps, WebhookFanOutDeps } from './use-cases/webhook-delivery';
 import type { WebhookEndpointDeps } from './use-cases/webhook-endpoints';
 
@@ -350,3 +354,24 @@ export const opsNotifier = (): OpsNotifier =>
     if (!topicArn) throw new Error('OPS_TOPIC_ARN is not set');
     return new SnsOpsNotifier(new SNSClient(awsClientOptions()), topicArn);
   });
+
+export const reminderStore = (): ReminderStore =>
+  once('reminders', () => new DynamoReminderStore(documentClient(), config().tableName));
+
+/** The renewal-reminder job's dependencies (PRODUCT.md §8). */
+export const reminderDeps = async (): Promise<ReminderDeps> => {
+  const { unsubscribeKey } = await keys();
+  return {
+    reminders: reminderStore(),
+    workspaces: workspaceStore(),
+    users: userStore(),
+    preferences: notificationPreferencesStore(),
+    catalog: catalogStore(),
+    email: emailSender(),
+    policy: { windowDays: config().renewalWindowDays, legacyCutoff: config().legacyCutoff },
+    lookbackDays: config().reminderLookbackDays,
+    renewUrl: (licenseId) => config().portalLicenseUrl.replace('{licenseId}', encodeURIComponent(licenseId)),
+    unsubscribeUrl: (userId) =>
+      config().unsubscribeUrl.replace('{token}', unsubscribeToken(unsubscribeKey, userId, clock().now())),
+  };
+};

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { TableDefinition } from '../functions/adapters/dynamodb/table-definition';
+import { EXPIRY_INDEX, TableDefinition } from '../functions/adapters/dynamodb/table-definition';
 
 const READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -90,7 +90,8 @@ export class DataTable extends Construct {
 
   /**
    * The indexes are named one by one rather than with the `index/*` wildcard of `Table.grant*`: a
-   * function may query exactly the indexes that exist. (Transactions need no actions of their own.)
+   * function may query exactly the indexes that exist, and none but the reminder job the expiry index.
+   * (Transactions need no actions of their own.)
    */
   private grant(grantee: IGrantable, actions: readonly string[]): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
@@ -98,9 +99,9 @@ export class DataTable extends Construct {
         actions: [...actions],
         resources: [
           this.table.tableArn,
-          ...TableDefinition.globalSecondaryIndexes.map(
-            (index) => `${this.table.tableArn}/index/${index.indexName}`,
-          ),
+          ...TableDefinition.globalSecondaryIndexes
+            .filter((index) => index.indexName !== EXPIRY_INDEX)
+            .map((index) => `${this.table.tableArn}/index/${index.indexName}`),
         ],
       }),
     );

@@ -20,6 +20,9 @@ export class SesEmailSender implements EmailSender {
               Text: { Data: message.text, Charset: 'UTF-8' },
               ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
             },
+            ...(message.headers
+              ? { Headers: Object.entries(message.headers).map(([Name, Value]) => ({ Name, Value })) }
+              : {}),
           },
         },
       }),

@@ -24,6 +24,16 @@ export const notificationsUpdate = routeContract({
   responses: { 200: answerOf('NotificationsSchema', 'My preferences as changed') },
 });
 
+export const notificationsUnsubscribe = routeContract({
+  description:
+    'The `List-Unsubscribe` link of a reminder email (RFC 8058 one-click): the mail client posts ' +
+    '`List-Unsubscribe=One-Click` to it, with no sign-in. It only turns reminders off.',
+  query: z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(512)) }),
+  rawBody: true,
+  responses: { 200: answerOf('NotificationsSchema', 'Reminders are off for the user the link names') },
+  errors: { 422: [ProblemCode.INVALID_UNSUBSCRIBE_LINK] },
+});
+
 export const totpEnrol = routeContract({
   description: 'Confirm it with a code from the app at `/v1/me/mfa/totp/confirm`.',
   responses: {

@@ -4,6 +4,7 @@
  * carried over, and how to enter the code. Pure: the caller sends it.
  */
 import { formatActivationCode } from './activation-code';
+import { escapeHtml, formatInstant, plural } from './email-format';
 import type { Locale } from './locale';
 
 /** What the email says. */
@@ -40,9 +41,6 @@ interface Wording {
   seats: (seats: number) => string;
   dateLocale: string;
 }
-
-const plural = (locale: string, count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>>) =>
-  `${count} ${forms[new Intl.PluralRules(locale).select(count)] ?? forms.other}`;
 
 const wording: Record<Locale, Wording> = {
   en: {
@@ -91,30 +89,6 @@ const wording: Record<Locale, Wording> = {
     dateLocale: 'pl-PL',
   },
 };
-
-/** "28 November 2027, 12:00 UTC": the instant in UTC, the same for every reader. */
-const formatInstant = (iso: string, dateLocale: string): string => {
-  const instant = new Date(iso);
-  const date = new Intl.DateTimeFormat(dateLocale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(instant);
-  return `${date}, ${iso.slice(11, 16)} UTC`;
-};
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and attribute values. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 
 /** The renewal email in the administrator's language. */
 export const renewalEmail = (facts: RenewalEmailFacts): RenewalEmail => {

@@ -7,6 +7,8 @@ export interface DerivedKeys {
   codePepper: Uint8Array;
   /** Keys the HMAC that signs page cursors; separate so a cursor never helps attack stored codes. */
   cursorKey: Uint8Array;
+  /** Keys the HMAC of reminder emails' one-click unsubscribe links. */
+  unsubscribeKey: Uint8Array;
 }
 
 export const deriveKeys = (rootSecret: string): DerivedKeys => {
@@ -16,5 +18,6 @@ export const deriveKeys = (rootSecret: string): DerivedKeys => {
     tokenSigningKey: derive('access-token'),
     codePepper: derive('one-time-code'),
     cursorKey: derive('page-cursor'),
+    unsubscribeKey: derive('unsubscribe-link'),
   };
 };

@@ -24,6 +24,8 @@ const problemDetails = {
     MFA_NOT_ENABLED: 'Two-step verification is not on.',
     ENROLMENT_NOT_STARTED: 'There is no pending enrolment to confirm, or it has expired. Start again.',
     INVALID_ACTIVATION_CODE: 'This activation code is not valid. Check it and try again.',
+    INVALID_UNSUBSCRIBE_LINK:
+      'This unsubscribe link is not valid or has expired. Turn reminders off in your notification settings instead.',
     ACTIVATION_CODE_IN_USE: 'This activation code is already in use in another workspace.',
     NOT_ELIGIBLE: 'This license cannot be renewed online. See `reasons` for why and what to do.',
     INSUFFICIENT_SCOPE:
@@ -59,6 +61,8 @@ const problemDetails = {
     MFA_NOT_ENABLED: 'Weryfikacja dwuetapowa nie jest włączona.',
     ENROLMENT_NOT_STARTED: 'Nie ma rozpoczętej konfiguracji do potwierdzenia albo wygasła. Zacznij od nowa.',
     INVALID_ACTIVATION_CODE: 'Ten kod aktywacyjny jest nieprawidłowy. Sprawdź go i spróbuj ponownie.',
+    INVALID_UNSUBSCRIBE_LINK:
+      'Ten link do wypisania się jest nieprawidłowy lub wygasł. Wyłącz przypomnienia w ustawieniach powiadomień.',
     ACTIVATION_CODE_IN_USE: 'Ten kod aktywacyjny jest już używany w innym obszarze roboczym.',
     NOT_ELIGIBLE: 'Tej licencji nie można odnowić online. Przyczyny i dalsze kroki są w `reasons`.',
     INSUFFICIENT_SCOPE:

@@ -124,6 +124,8 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     const url = `http://${LOCAL_HOST}:${port}`;
     // The store's page is this server's; the purchase workflow runs in-process (real definition).
     process.env[EnvName.STORE_CHECKOUT_URL] = `${url}/_local/store/checkouts/{checkoutId}`;
+    // Reminders' one-click unsubscribe links point at this server's API.
+    process.env[EnvName.UNSUBSCRIBE_URL] = `${url}/v1/notifications/unsubscribe?token={token}`;
     const workflow = new LocalPurchaseWorkflow({ log });
     // Outbound webhooks: the table's stream feeds the fan-out, the in-process queue the delivery function.
     const deliveryQueue = new LocalDeliveryQueue({

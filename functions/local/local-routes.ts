@@ -7,6 +7,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Outbox, OutboxItem } from '../adapters/outbox';
 import { DocsPaths, docsInitScript, docsPage, docsScalarScript } from './docs-page';
+import { runRemindersNow } from './reminders-route';
 import { payStoreCheckout, storeCheckoutPage, storeCheckoutStatus } from './store-page';
 
 /** A local-only handler: an API Gateway event in, a structured result out. */
@@ -37,6 +38,7 @@ export const localRoutes = (deps: LocalDependencies): readonly LocalRoute[] => [
   { method: 'GET', path: '/_local/store/checkouts/{checkoutId}', handler: storeCheckoutPage },
   { method: 'GET', path: '/_local/store/checkouts/{checkoutId}/status', handler: storeCheckoutStatus },
   { method: 'POST', path: '/_local/store/checkouts/{checkoutId}/pay', handler: payStoreCheckout },
+  { method: 'POST', path: '/_local/reminders/run', handler: runRemindersNow },
   { method: 'GET', path: DocsPaths.page, handler: docsPage },
   { method: 'GET', path: DocsPaths.script, handler: docsScalarScript },
   { method: 'GET', path: DocsPaths.init, handler: docsInitScript },

@@ -5,6 +5,8 @@ export interface WorkspaceStore {
   listForAdmin(userId: string): Promise<Workspace[]>;
   /** The workspace if the user administers it; null when not, exactly as when it does not exist. */
   getForAdmin(userId: string, workspaceId: string): Promise<Workspace | null>;
+  /** A workspace by id, for jobs that act for no one user (the reminders); null when it does not exist. */
+  get(workspaceId: string): Promise<Workspace | null>;
   /** The administrators' user ids of a workspace (empty when it does not exist). */
   adminsOf(workspaceId: string): Promise<string[]>;
   /** Deletes the memberships of users who no longer administer the workspace. */

@@ -54,6 +54,19 @@ export const describeWorkspaceStoreContract = (
       expect(missing).toBeNull();
     });
 
+    it('reads a workspace by id, null for an unknown one', async () => {
+      // Arrange
+      const acme = workspace('Acme');
+      await store.put(acme, [uniqueId('usr')]);
+
+      // Act
+      const [known, unknown] = await Promise.all([store.get(acme.workspaceId), store.get('nope')]);
+
+      // Assert
+      expect(known).toEqual(acme);
+      expect(unknown).toBeNull();
+    });
+
     it('names the administrators, none for an unknown workspace', async () => {
       // Arrange
       const admins = [uniqueId('usr'), uniqueId('usr')];

@@ -20,6 +20,11 @@ export class FakeWorkspaceStore implements WorkspaceStore {
     return workspace ? copy(workspace) : null;
   }
 
+  public async get(workspaceId: string): Promise<Workspace | null> {
+    const row = this.tables.workspaces.get(workspaceId);
+    return row ? copy(row.workspace) : null;
+  }
+
   public async adminsOf(workspaceId: string): Promise<string[]> {
     return [...(this.tables.workspaces.get(workspaceId)?.adminUserIds ?? [])];
   }

@@ -1,4 +1,5 @@
-import { escapeHtml, type RenewalEmailFacts, renewalEmail } from '../../functions/domain/renewal-email';
+import { escapeHtml } from '../../functions/domain/email-format';
+import { type RenewalEmailFacts, renewalEmail } from '../../functions/domain/renewal-email';
 
 const facts: RenewalEmailFacts = {
   locale: 'en',

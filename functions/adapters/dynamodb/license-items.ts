@@ -1,6 +1,7 @@
 /**
  * License items, the one definition of their shapes. A license is stored three ways:
- * - the license itself, `LICENSE#<id>`, also indexed by workspace in gsi1 (`WSLIC#<workspace>`);
+ * - the license itself, `LICENSE#<id>`, also indexed by workspace in gsi1 (`WSLIC#<workspace>`) and by
+ *   expiry day in gsi2 (`EXPIRY#<day>#<shard>`, for the reminder job);
  * - an activation-code lookup item, `CODE#<sha256 of code>` → licenseId, so the code itself is kept
  *   nowhere readable;
  * - one list entry per administrator of its workspace, `ADMIN#<user>` / `LIC#<expiresAt>#<id>`, a copy
@@ -60,6 +61,7 @@ export const licenseItem = (license: NewLicense) => {
     type: 'LICENSE',
     ...record,
     activationCodeHint: activationCodeHint(activationCode),
+    ...Keys.expiryEntry(license.licenseId, license.expiresAt),
     ...(license.workspaceId
       ? { gsi1pk: LicenseKeys.licensesOfWorkspace(license.workspaceId), gsi1sk: `LIC#${license.licenseId}` }
       : {}),

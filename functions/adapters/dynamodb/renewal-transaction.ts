@@ -24,13 +24,15 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
   const { order, checkout, target } = renewal;
   const before = target.license;
   const hint = activationCodeHint(renewal.activationCode);
+  const expiryEntry = Keys.expiryEntry(before.licenseId, renewal.newExpiresAt);
   return [
     {
       Update: {
         TableName: tableName,
         Key: LicenseKeys.license(before.licenseId),
         UpdateExpression:
-          'SET expiresAt = :expiresAt, activationCodeHint = :hint, activationCodeHash = :hash, ' +
+          'SET expiresAt = :expiresAt, gsi2pk = :expiryDay, gsi2sk = :expiryEntry, ' +
+          'activationCodeHint = :hint, activationCodeHash = :hash, ' +
           'lastOrderId = :orderId ADD staleExpiresAt :listedAt DELETE checkoutsInProgress :checkoutIds',
         ConditionExpression:
           'attribute_exists(pk) AND expiresAt = :before AND activationCodeHash = :beforeHash AND ' +
@@ -38,6 +40,9 @@ export const renewalTransaction = (tableName: string, renewal: RenewalWrite): Tr
           '(attribute_not_exists(lastOrderId) OR lastOrderId <> :orderId)',
         ExpressionAttributeValues: {
           ':expiresAt': renewal.newExpiresAt,
+          // The reminder index follows the new expiry: its reminders start afresh.
+          ':expiryDay': expiryEntry.gsi2pk,
+          ':expiryEntry': expiryEntry.gsi2sk,
           ':hint': hint,
           ':hash': activationCodeLookupHash(renewal.activationCode),
           ':orderId': order.orderId,

@@ -7,7 +7,11 @@ export const TableDefinition = {
   sortKey: 'sk',
   /** Epoch seconds; DynamoDB deletes expired auth records (challenges, sessions, counters). */
   timeToLiveAttribute: 'ttl',
-  globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  globalSecondaryIndexes: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Licenses by expiry day, for the reminder job only (`Keys.expiryEntry`). */
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
 } as const;
 
 /** `CreateTable` input for DynamoDB Local and tests (on-demand, like the deployed table). */
@@ -37,6 +41,20 @@ export const createTableInput = (tableName: string) => ({
     Projection: { ProjectionType: 'ALL' as const },
   })),
 });
+
+/** The index of licenses by expiry day: only the reminder job reads it (and is granted it). */
+export const EXPIRY_INDEX = 'gsi2';
+
+/** Partitions per expiry day in gsi2. */
+export const EXPIRY_SHARDS = 4;
+
+/** A license's shard of its expiry day: stable, from its id. */
+export const expiryShardOf = (licenseId: string): number => {
+  let hash = 0;
+  for (let index = 0; index < licenseId.length; index++)
+    hash = (hash * 31 + licenseId.charCodeAt(index)) >>> 0;
+  return hash % EXPIRY_SHARDS;
+};
 
 /** Item key builders: the only place that knows the key formats. */
 export const Keys = {
@@ -81,6 +99,21 @@ export const Keys = {
   auditEvent: (workspaceId: string, eventId: string) => ({
     pk: `AUDIT#${workspaceId}`,
     sk: `EVENT#${eventId}`,
+  }),
+  /**
+   * A license's entry in gsi2 by expiry day (UTC), spread over {@link EXPIRY_SHARDS} partitions per day: the
+   * reminder job reads the days a milestone fell on, never all licenses, and a day on which many
+   * licenses expire (a bulk import with one end date) is not one hot partition.
+   */
+  expiryDay: (day: string, shard: number) => `EXPIRY#${day}#${shard}`,
+  expiryEntry: (licenseId: string, expiresAt: string) => ({
+    gsi2pk: Keys.expiryDay(expiresAt.slice(0, 10), expiryShardOf(licenseId)),
+    gsi2sk: `${expiresAt}#${licenseId}`,
+  }),
+  /** The one record that a reminder was sent: written with a condition before any email goes out. */
+  reminder: (licenseId: string, expiresAt: string, milestone: string) => ({
+    pk: `REMINDER#${licenseId}`,
+    sk: `${expiresAt}#${milestone}`,
   }),
   /** A user's notification preferences; absent until they change one. */
   notificationPreferences: (userId: string) => ({ pk: `PREFS#${userId}`, sk: 'NOTIFICATIONS' }),

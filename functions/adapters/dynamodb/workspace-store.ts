@@ -50,6 +50,15 @@ export class DynamoWorkspaceStore implements WorkspaceStore {
       : null;
   }
 
+  public async get(workspaceId: string): Promise<Workspace | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: Keys.workspace(workspaceId) }),
+    );
+    return Item
+      ? { workspaceId: Item.workspaceId, name: Item.name, countryCode: Item.countryCode ?? null }
+      : null;
+  }
+
   public async adminsOf(workspaceId: string): Promise<string[]> {
     const { Item } = await this.client.send(
       new GetCommand({

@@ -1,0 +1,33 @@
+import type { LicenseRecord, LicenseRenewalState } from '../domain/license';
+import type { ReminderMilestone } from '../domain/reminder-milestones';
+import type { WebhookEvent } from '../domain/webhook-event';
+
+/** A reminder: sent at most once per (license, expiresAt, milestone). */
+export interface ReminderKey {
+  licenseId: string;
+  expiresAt: string;
+  milestone: ReminderMilestone;
+}
+
+/**
+ * What a run may do with a reminder:
+ * - `SEND`: this run claimed it (and wrote its event); email everyone not in `sentTo`;
+ * - `SKIP`: it was completed, or another run holds it now.
+ */
+export type ReminderClaim = { outcome: 'SEND'; sentTo: readonly string[] } | { outcome: 'SKIP' };
+
+/** The renewal-reminder job's reads and writes (PRODUCT.md §8). */
+export interface ReminderStore {
+  /** The licenses expiring on the given UTC days (yyyy-mm-dd), read by an index: never a Scan. */
+  licensesExpiringOn(days: readonly string[]): Promise<Array<LicenseRecord & LicenseRenewalState>>;
+  /**
+   * Claims the reminder for this run until `leaseUntil`. The first claim writes the record and `event`
+   * together; a later run takes over a claim whose lease ran out before it was completed (a crashed run),
+   * without writing the event again. The one guard against sending a reminder twice.
+   */
+  claim(reminder: ReminderKey, event: WebhookEvent, now: Date, leaseUntil: Date): Promise<ReminderClaim>;
+  /** Records that `recipient` was emailed, right after the send, so a takeover skips them. */
+  markSent(reminder: ReminderKey, recipient: string): Promise<void>;
+  /** The reminder went to everyone it should: no run sends it again. */
+  complete(reminder: ReminderKey, at: Date): Promise<void>;
+}
