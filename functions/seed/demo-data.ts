@@ -62,6 +62,17 @@ export const DemoLicenses = {
   },
 } as const;
 
+/**
+ * Licenses of Acme (an English- and a Polish-speaking admin) that passed a reminder milestone half a day
+ * before the demo starts (PRODUCT.md §8): `POST /_local/reminders/run` reminds of each, once, in both
+ * languages (with lic-window-29d at the 30-day one, and lic-wien-at at 7 days for the TOTP admin).
+ */
+export const DemoReminderLicenses = {
+  oneWeek: 'lic-reminder-7d',
+  oneDay: 'lic-reminder-1d',
+  expired: 'lic-reminder-expired',
+} as const;
+
 const DAY_MS = 24 * 3600 * 1000;
 /** The demo's licenses run out at midday relative to `now`, so day counts hold for 12 hours of demo. */
 const HALF_DAY_MS = DAY_MS / 2;
@@ -182,6 +193,9 @@ const specialCases = (): LicenseSpec[] => {
       termMonths: 36,
       daysLeft: 200,
     },
+    { ...cloudIn(Workspace.PL), licenseId: DemoReminderLicenses.oneWeek, seats: 15, daysLeft: 6 },
+    { ...cloudIn(Workspace.PL), licenseId: DemoReminderLicenses.oneDay, seats: 4, daysLeft: 0 },
+    { ...cloudIn(Workspace.PL), licenseId: DemoReminderLicenses.expired, seats: 8, daysLeft: -1 },
     // The TOTP user's own workspace: renewable, in EUR.
     { ...cloudIn(Workspace.AT), licenseId: 'lic-wien-at', seats: 3, daysLeft: 6 },
     ...DemoPartnerCodes.map(({ licenseId }, i) => ({
