@@ -18,6 +18,7 @@ import {
   config,
   licenseStore,
   purchaseStore,
+  reminderStore,
   workspaceStore,
 } from '../../functions/wiring';
 import {
@@ -138,6 +139,11 @@ describe('a paid order that matches its checkout', () => {
     expect(order).toMatchObject({ status: 'FULFILLED', emailedAt: clock().now().toISOString() });
     expect(order?.pendingActivationCode).toBeUndefined();
     expect(h.ops.notices).toEqual([]);
+    // The reminder job finds it under its new expiry day only: its reminders start afresh.
+    const idsExpiringOn = async (iso: string) =>
+      (await reminderStore().licensesExpiringOn([iso.slice(0, 10)])).map((found) => found.licenseId);
+    expect(await idsExpiringOn(newExpiresAt)).toContain(licenseId);
+    expect(await idsExpiringOn(license.expiresAt)).not.toContain(licenseId);
   });
 
   it('renews an expired license from the payment', async () => {
