@@ -26,6 +26,11 @@ export interface ReminderStore {
    * without writing the event again. The one guard against sending a reminder twice.
    */
   claim(reminder: ReminderKey, event: WebhookEvent, now: Date, leaseUntil: Date): Promise<ReminderClaim>;
+  /**
+   * Which of `reminders` were completed already, by `reminderKeyOf`: read in batches, so a rerun (and
+   * each daily run re-reading its look-back) skips them at a fraction of a request each.
+   */
+  completed(reminders: readonly ReminderKey[]): Promise<Set<string>>;
   /** Records that `recipient` was emailed, right after the send, so a takeover skips them. */
   markSent(reminder: ReminderKey, recipient: string): Promise<void>;
   /** The reminder went to everyone it should: no run sends it again. */

@@ -19,6 +19,7 @@ import {
   expiryDaysReachingMilestones,
   latestPassedMilestone,
   ReminderMilestone,
+  reminderKeyOf,
 } from '../domain/reminder-milestones';
 import { newWebhookEvent, type WebhookEvent, WebhookEventType } from '../domain/webhook-event';
 import type { Workspace } from '../domain/workspace';
@@ -92,7 +93,16 @@ export const runReminders = async (deps: ReminderDeps, at: Date): Promise<Remind
   const days = expiryDaysReachingMilestones(from, new Date(at.getTime() + 1));
   const licenses = await deps.reminders.licensesExpiringOn(days);
   const report: ReminderRunReport = { licensesRead: licenses.length, reminders: 0, sent: 0, failed: 0 };
-  const offers = await deps.catalog.listOffers();
+  const productOf = memoized((productCode) => deps.catalog.getProduct(productCode));
+  const priceOf = memoized((key) => {
+    const [productCode = '', countryCode = ''] = key.split('\n');
+    return deps.catalog.getPrice(productCode, countryCode);
+  });
+  const catalog: RunCatalog = {
+    product: productOf,
+    price: (productCode, countryCode) => priceOf(`${productCode}\n${countryCode}`),
+    offers: await deps.catalog.listOffers(),
+  };
   const workspaces = new Map<string, Promise<{ workspace: Workspace | null; emails: string[] }>>();
   const workspaceOf = (workspaceId: string) => {
     let found = workspaces.get(workspaceId);
@@ -106,15 +116,44 @@ export const runReminders = async (deps: ReminderDeps, at: Date): Promise<Remind
     return found;
   };
 
-  for (const license of licenses) {
+  const due = licenses.flatMap((license) => {
     const milestone = latestPassedMilestone(new Date(license.expiresAt), at);
     const { workspaceId } = license;
-    if (!milestone || !workspaceId) continue;
-    const { workspace, emails } = await workspaceOf(workspaceId);
+    return milestone && workspaceId ? [{ license: { ...license, workspaceId }, milestone }] : [];
+  });
+  const completed = await deps.reminders.completed(
+    due.map(({ license, milestone }) => ({
+      licenseId: license.licenseId,
+      expiresAt: license.expiresAt,
+      milestone,
+    })),
+  );
+  for (const { license, milestone } of due) {
+    if (completed.has(reminderKeyOf(license.licenseId, license.expiresAt, milestone))) continue;
+    const { workspace, emails } = await workspaceOf(license.workspaceId);
     if (!workspace) continue;
-    await remindOf(deps, { ...license, workspaceId }, milestone, workspace, emails, offers, at, report);
+    await remindOf(deps, license, milestone, workspace, emails, catalog, at, report);
   }
   return report;
+};
+
+/** The catalogue as one run reads it: each product and price once, the offers once. */
+interface RunCatalog {
+  product(productCode: string): ReturnType<CatalogStore['getProduct']>;
+  price(productCode: string, countryCode: string): ReturnType<CatalogStore['getPrice']>;
+  offers: Awaited<ReturnType<CatalogStore['listOffers']>>;
+}
+
+const memoized = <T>(read: (key: string) => Promise<T>): ((key: string) => Promise<T>) => {
+  const seen = new Map<string, Promise<T>>();
+  return (key) => {
+    let found = seen.get(key);
+    if (!found) {
+      found = read(key);
+      seen.set(key, found);
+    }
+    return found;
+  };
 };
 
 const remindOf = async (
@@ -123,13 +162,13 @@ const remindOf = async (
   milestone: ReminderMilestone,
   workspace: Workspace,
   emails: readonly string[],
-  offers: Awaited<ReturnType<CatalogStore['listOffers']>>,
+  catalog: RunCatalog,
   at: Date,
   report: ReminderRunReport,
 ): Promise<void> => {
   const [product, price] = await Promise.all([
-    deps.catalog.getProduct(license.productCode),
-    workspace.countryCode ? deps.catalog.getPrice(license.productCode, workspace.countryCode) : null,
+    catalog.product(license.productCode),
+    workspace.countryCode ? catalog.price(license.productCode, workspace.countryCode) : null,
   ]);
   const verdict = evaluateEligibility(
     {
@@ -172,7 +211,7 @@ const remindOf = async (
       expiresAt: license.expiresAt,
       daysRemaining: verdict.daysRemaining,
       eligibility: verdict.eligible
-        ? { eligible: true, quote: price ? quote(price, license.seats, offers, at) : null }
+        ? { eligible: true, quote: price ? quote(price, license.seats, catalog.offers, at) : null }
         : { eligible: false, reasons: described.reasons.map((reason) => reason.message) },
       renewUrl: deps.renewUrl(license.licenseId),
     });

@@ -14,8 +14,14 @@ Object.assign(process.env, {
 export const countingProxy = async (target: string) => {
   const upstream = new URL(target);
   let count = 0;
+  const byTarget = new Map<string, number>();
   const server = createServer((req, res) => {
     count++;
+    const target =
+      String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .at(-1) ?? '';
+    byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
     const forward = httpRequest(
       {
         host: upstream.hostname,
@@ -39,8 +45,11 @@ export const countingProxy = async (target: string) => {
     take: () => {
       const taken = count;
       count = 0;
+      byTarget.clear();
       return taken;
     },
+    /** Requests since the last {@link take}, by DynamoDB operation. */
+    byOperation: (): Record<string, number> => Object.fromEntries(byTarget),
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 };

@@ -1,10 +1,12 @@
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { LicenseRecord, LicenseRenewalState } from '../../domain/license';
+import { reminderKeyOf } from '../../domain/reminder-milestones';
 import type { WebhookEvent } from '../../domain/webhook-event';
 import type { ReminderClaim, ReminderKey, ReminderStore } from '../../ports/reminders';
 import { forEachLimit } from '../for-each-limit';
@@ -16,6 +18,9 @@ import { webhookEventPut } from './webhook-stores';
 
 /** Queries of the expiry index in flight at once. */
 const QUERY_CONCURRENCY = 8;
+
+/** BatchGetItem reads at most 100 keys. */
+const BATCH_GET_LIMIT = 100;
 
 /**
  * Reminder records (`REMINDER#<license>` / `<expiresAt>#<milestone>`) and the expiry index (gsi2). A
@@ -111,6 +116,36 @@ export class DynamoReminderStore implements ReminderStore {
     return tookOver
       ? { outcome: 'SEND', sentTo: [...((Item.sentTo as Set<string> | undefined) ?? [])] }
       : { outcome: 'SKIP' };
+  }
+
+  public async completed(reminders: readonly ReminderKey[]): Promise<Set<string>> {
+    const done = new Set<string>();
+    const batches: ReminderKey[][] = [];
+    for (let start = 0; start < reminders.length; start += BATCH_GET_LIMIT) {
+      batches.push(reminders.slice(start, start + BATCH_GET_LIMIT));
+    }
+    await forEachLimit(batches, QUERY_CONCURRENCY, async (batch) => {
+      let keys: Array<Record<string, unknown>> = batch.map((reminder) => this.keyOf(reminder));
+      // Unprocessed keys (throttling) are asked again until none is left.
+      while (keys.length > 0) {
+        const answer = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.tableName]: {
+                Keys: keys,
+                ProjectionExpression: 'licenseId, expiresAt, milestone, #status',
+                ExpressionAttributeNames: { '#status': 'status' },
+              },
+            },
+          }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) {
+          if (item.status === 'SENT') done.add(reminderKeyOf(item.licenseId, item.expiresAt, item.milestone));
+        }
+        keys = answer.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    });
+    return done;
   }
 
   public async markSent(reminder: ReminderKey, recipient: string): Promise<void> {
