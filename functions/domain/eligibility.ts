@@ -2,6 +2,8 @@
  * Online renewal eligibility (PRODUCT.md §1): a table of rules, every one evaluated, so a license
  * that cannot be renewed online reports all its reasons at once, each with what the user can do.
  */
+import type { Price, Product } from './catalog';
+import type { LicenseRecord, LicenseRenewalState } from './license';
 import { daysRemaining, renewalWindowOpensAt } from './license-status';
 
 export const EligibilityReason = {
@@ -37,6 +39,23 @@ export interface EligibilityFacts {
   /** Whether a checkout of this license is PAID (being fulfilled) or NEEDS_REVIEW. */
   renewalInProgress: boolean;
 }
+
+/** The facts of a license in a workspace of `workspaceCountryCode`, with its product and local price. */
+export const eligibilityFactsOf = (
+  license: LicenseRecord & Pick<LicenseRenewalState, 'renewalInProgress'>,
+  workspaceCountryCode: string | null,
+  product: Product | null,
+  price: Price | null,
+): EligibilityFacts => ({
+  licenseId: license.licenseId,
+  purchaseChannel: license.purchaseChannel,
+  purchasedAt: new Date(license.purchasedAt),
+  expiresAt: new Date(license.expiresAt),
+  productRenewableOnline: product?.renewableOnline === true,
+  workspaceCountryCode,
+  priceAvailable: price !== null,
+  renewalInProgress: license.renewalInProgress,
+});
 
 /** Configuration of the rules; PRODUCT.md gives the defaults. */
 export interface EligibilityPolicy {

@@ -6,7 +6,7 @@
 
 import { type Actor, actsIn } from '../domain/actor';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
-import { type EligibilityPolicy, evaluateEligibility } from '../domain/eligibility';
+import { type EligibilityPolicy, eligibilityFactsOf, evaluateEligibility } from '../domain/eligibility';
 import { describeEligibility } from '../domain/eligibility-messages';
 import type { LicenseSummary } from '../domain/license';
 import { daysRemaining, expiryRangeOf, type LicenseStatus, licenseStatus } from '../domain/license-status';
@@ -115,16 +115,7 @@ const loadOwnLicense = async (deps: LicenseDeps, actor: Actor, licenseId: string
 export const assessLicense = async (deps: LicenseDeps, actor: Actor, licenseId: string, now: Date) => {
   const { license, workspace, product, price } = await loadOwnLicense(deps, actor, licenseId);
   const verdict = evaluateEligibility(
-    {
-      licenseId: license.licenseId,
-      purchaseChannel: license.purchaseChannel,
-      purchasedAt: new Date(license.purchasedAt),
-      expiresAt: new Date(license.expiresAt),
-      productRenewableOnline: product?.renewableOnline === true,
-      workspaceCountryCode: workspace.countryCode,
-      priceAvailable: price !== null,
-      renewalInProgress: license.renewalInProgress === true,
-    },
+    eligibilityFactsOf(license, workspace.countryCode, product, price),
     now,
     deps.policy,
   );

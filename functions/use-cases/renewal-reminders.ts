@@ -8,11 +8,15 @@
  * once: a reminder is claimed (with its event) before any email goes out; a run that crashed while
  * sending is taken over once its lease ends, and only the administrators not yet emailed get it.
  */
-import { type EligibilityPolicy, evaluateEligibility } from '../domain/eligibility';
+import {
+  type EligibilityPolicy,
+  type EligibilityVerdict,
+  eligibilityFactsOf,
+  evaluateEligibility,
+} from '../domain/eligibility';
 import { describeEligibility } from '../domain/eligibility-messages';
 import { userIdFor } from '../domain/identity';
 import type { LicenseRecord, LicenseRenewalState } from '../domain/license';
-import { daysRemaining } from '../domain/license-status';
 import { quote } from '../domain/pricing';
 import { reminderEmail } from '../domain/reminder-email';
 import {
@@ -67,7 +71,7 @@ export interface ReminderRunReport {
 const reminderEvent = (
   license: LicenseRecord & { workspaceId: string },
   milestone: ReminderMilestone,
-  eligible: boolean,
+  verdict: Pick<EligibilityVerdict, 'eligible' | 'daysRemaining'>,
   at: Date,
 ): WebhookEvent => {
   const sameAs = [license.licenseId, license.expiresAt, milestone];
@@ -80,7 +84,7 @@ const reminderEvent = (
     ? newWebhookEvent(WebhookEventType.LICENSE_EXPIRED, base, at, sameAs)
     : newWebhookEvent(
         WebhookEventType.LICENSE_EXPIRING_SOON,
-        { ...base, daysRemaining: daysRemaining(new Date(license.expiresAt), at), eligible },
+        { ...base, daysRemaining: verdict.daysRemaining, eligible: verdict.eligible },
         at,
         sameAs,
       );
@@ -93,46 +97,41 @@ export const runReminders = async (deps: ReminderDeps, at: Date): Promise<Remind
   const days = expiryDaysReachingMilestones(from, new Date(at.getTime() + 1));
   const licenses = await deps.reminders.licensesExpiringOn(days);
   const report: ReminderRunReport = { licensesRead: licenses.length, reminders: 0, sent: 0, failed: 0 };
-  const productOf = memoized((productCode) => deps.catalog.getProduct(productCode));
-  const priceOf = memoized((key) => {
-    const [productCode = '', countryCode = ''] = key.split('\n');
-    return deps.catalog.getPrice(productCode, countryCode);
-  });
   const catalog: RunCatalog = {
-    product: productOf,
-    price: (productCode, countryCode) => priceOf(`${productCode}\n${countryCode}`),
+    product: memoized(
+      (productCode) => productCode,
+      (productCode) => deps.catalog.getProduct(productCode),
+    ),
+    price: memoized(
+      (productCode, countryCode) => `${productCode}\n${countryCode}`,
+      (productCode: string, countryCode: string) => deps.catalog.getPrice(productCode, countryCode),
+    ),
     offers: await deps.catalog.listOffers(),
   };
-  const workspaces = new Map<string, Promise<{ workspace: Workspace | null; emails: string[] }>>();
-  const workspaceOf = (workspaceId: string) => {
-    let found = workspaces.get(workspaceId);
-    if (!found) {
-      found = Promise.all([
+  const workspaceOf = memoized(
+    (workspaceId) => workspaceId,
+    async (workspaceId: string) => {
+      const [workspace, emails] = await Promise.all([
         deps.workspaces.get(workspaceId),
         deps.workspaces.adminEmailsOf(workspaceId),
-      ]).then(([workspace, emails]) => ({ workspace, emails }));
-      workspaces.set(workspaceId, found);
-    }
-    return found;
-  };
+      ]);
+      return { workspace, emails };
+    },
+  );
 
   const due = licenses.flatMap((license) => {
     const milestone = latestPassedMilestone(new Date(license.expiresAt), at);
-    const { workspaceId } = license;
-    return milestone && workspaceId ? [{ license: { ...license, workspaceId }, milestone }] : [];
+    const { licenseId, expiresAt, workspaceId } = license;
+    if (!milestone || !workspaceId) return [];
+    const reminder: ReminderKey = { licenseId, expiresAt, milestone };
+    return [{ license: { ...license, workspaceId }, reminder }];
   });
-  const completed = await deps.reminders.completed(
-    due.map(({ license, milestone }) => ({
-      licenseId: license.licenseId,
-      expiresAt: license.expiresAt,
-      milestone,
-    })),
-  );
-  for (const { license, milestone } of due) {
-    if (completed.has(reminderKeyOf(license.licenseId, license.expiresAt, milestone))) continue;
+  const completed = await deps.reminders.completed(due.map(({ reminder }) => reminder));
+  for (const { license, reminder } of due) {
+    if (completed.has(reminderKeyOf(reminder.licenseId, reminder.expiresAt, reminder.milestone))) continue;
     const { workspace, emails } = await workspaceOf(license.workspaceId);
     if (!workspace) continue;
-    await remindOf(deps, license, milestone, workspace, emails, catalog, at, report);
+    await remindOf(deps, license, reminder, workspace, emails, catalog, at, report);
   }
   return report;
 };
@@ -144,12 +143,17 @@ interface RunCatalog {
   offers: Awaited<ReturnType<CatalogStore['listOffers']>>;
 }
 
-const memoized = <T>(read: (key: string) => Promise<T>): ((key: string) => Promise<T>) => {
+/** `read`, asked once per key for the length of a run. */
+const memoized = <A extends unknown[], T>(
+  keyOf: (...args: A) => string,
+  read: (...args: A) => Promise<T>,
+): ((...args: A) => Promise<T>) => {
   const seen = new Map<string, Promise<T>>();
-  return (key) => {
+  return (...args) => {
+    const key = keyOf(...args);
     let found = seen.get(key);
     if (!found) {
-      found = read(key);
+      found = read(...args);
       seen.set(key, found);
     }
     return found;
@@ -159,7 +163,7 @@ const memoized = <T>(read: (key: string) => Promise<T>): ((key: string) => Promi
 const remindOf = async (
   deps: ReminderDeps,
   license: LicenseRecord & LicenseRenewalState & { workspaceId: string },
-  milestone: ReminderMilestone,
+  reminder: ReminderKey,
   workspace: Workspace,
   emails: readonly string[],
   catalog: RunCatalog,
@@ -171,22 +175,13 @@ const remindOf = async (
     workspace.countryCode ? catalog.price(license.productCode, workspace.countryCode) : null,
   ]);
   const verdict = evaluateEligibility(
-    {
-      licenseId: license.licenseId,
-      purchaseChannel: license.purchaseChannel,
-      purchasedAt: new Date(license.purchasedAt),
-      expiresAt: new Date(license.expiresAt),
-      productRenewableOnline: product?.renewableOnline === true,
-      workspaceCountryCode: workspace.countryCode,
-      priceAvailable: price !== null,
-      renewalInProgress: license.renewalInProgress,
-    },
+    eligibilityFactsOf(license, workspace.countryCode, product, price),
     at,
     deps.policy,
   );
-  const key: ReminderKey = { licenseId: license.licenseId, expiresAt: license.expiresAt, milestone };
-  const event = reminderEvent(license, milestone, verdict.eligible, at);
-  const claim = await deps.reminders.claim(key, event, at, new Date(at.getTime() + REMINDER_LEASE_MS));
+  const { milestone } = reminder;
+  const event = reminderEvent(license, milestone, verdict, at);
+  const claim = await deps.reminders.claim(reminder, event, at, new Date(at.getTime() + REMINDER_LEASE_MS));
   if (claim.outcome === 'SKIP') return;
   report.reminders++;
 
@@ -229,9 +224,9 @@ const remindOf = async (
       failed++;
       continue;
     }
-    await deps.reminders.markSent(key, email);
+    await deps.reminders.markSent(reminder, email);
     report.sent++;
   }
   report.failed += failed;
-  if (failed === 0) await deps.reminders.complete(key, at);
+  if (failed === 0) await deps.reminders.complete(reminder, at);
 };

@@ -10,7 +10,13 @@
  * writing one entry per admin when a license or a membership changes.
  */
 import { activationCodeHint, activationCodeLookupHash } from '../../domain/activation-code';
-import type { LicensePlacement, LicenseRecord, LicenseSummary, NewLicense } from '../../domain/license';
+import type {
+  LicensePlacement,
+  LicenseRecord,
+  LicenseRenewalState,
+  LicenseSummary,
+  NewLicense,
+} from '../../domain/license';
 import { Keys } from './table-definition';
 
 export const LicenseKeys = {
@@ -47,6 +53,13 @@ const RECORD_FIELDS = [
 /** Picks the record's fields from an item, dropping keys and bookkeeping. */
 export const recordOf = (item: Record<string, unknown>): LicenseRecord =>
   Object.fromEntries(RECORD_FIELDS.map((field) => [field, item[field] ?? null])) as unknown as LicenseRecord;
+
+/** Where a license item's renewal stands (the bookkeeping checkouts and the workflow keep on it). */
+export const renewalStateOf = (item: Record<string, unknown>): LicenseRenewalState => ({
+  // A checkout of it is PAID or NEEDS_REVIEW; DynamoDB removes a set's attribute when it empties.
+  renewalInProgress: item.checkoutsInProgress instanceof Set && item.checkoutsInProgress.size > 0,
+  openCheckoutId: typeof item.openCheckoutId === 'string' ? item.openCheckoutId : null,
+});
 
 export const summaryOf = (item: Record<string, unknown>): LicenseSummary => ({
   ...(recordOf(item) as LicenseSummary),

@@ -10,7 +10,14 @@ import type { WebhookEvent } from '../../domain/webhook-event';
 import type { LicensePage, LicensePageQuery, LicenseStore } from '../../ports/licenses';
 import { batchWrite } from './batch-write';
 import { succeedsUnlessConditionFails, withoutKeys } from './item-conventions';
-import { LicenseKeys, listEntryItems, listEntryKeys, recordOf, summaryOf } from './license-items';
+import {
+  LicenseKeys,
+  listEntryItems,
+  listEntryKeys,
+  recordOf,
+  renewalStateOf,
+  summaryOf,
+} from './license-items';
 import { Keys } from './table-definition';
 import { webhookEventPut } from './webhook-stores';
 
@@ -33,12 +40,7 @@ export class DynamoLicenseStore implements LicenseStore {
       }),
     );
     if (!Item) return null;
-    return {
-      ...recordOf(Item),
-      // A checkout of it is PAID or NEEDS_REVIEW; DynamoDB removes a set's attribute when it empties.
-      renewalInProgress: Item.checkoutsInProgress instanceof Set && Item.checkoutsInProgress.size > 0,
-      openCheckoutId: typeof Item.openCheckoutId === 'string' ? Item.openCheckoutId : null,
-    };
+    return { ...recordOf(Item), ...renewalStateOf(Item) };
   }
 
   public async listRenewals(licenseId: string): Promise<Renewal[]> {

@@ -11,7 +11,7 @@ import type { WebhookEvent } from '../../domain/webhook-event';
 import type { ReminderClaim, ReminderKey, ReminderStore } from '../../ports/reminders';
 import { forEachLimit } from '../for-each-limit';
 import { succeedsUnlessConditionFails } from './item-conventions';
-import { recordOf } from './license-items';
+import { recordOf, renewalStateOf } from './license-items';
 import { queryAll } from './query-all';
 import { EXPIRY_INDEX, EXPIRY_SHARDS, Keys } from './table-definition';
 import { webhookEventPut } from './webhook-stores';
@@ -47,13 +47,7 @@ export class DynamoReminderStore implements ReminderStore {
         KeyConditionExpression: 'gsi2pk = :day',
         ExpressionAttributeValues: { ':day': partition },
       });
-      for (const item of items) {
-        found.push({
-          ...recordOf(item),
-          renewalInProgress: item.checkoutsInProgress instanceof Set && item.checkoutsInProgress.size > 0,
-          openCheckoutId: typeof item.openCheckoutId === 'string' ? item.openCheckoutId : null,
-        });
-      }
+      for (const item of items) found.push({ ...recordOf(item), ...renewalStateOf(item) });
     });
     return found.sort((a, b) => (a.licenseId < b.licenseId ? -1 : a.licenseId > b.licenseId ? 1 : 0));
   }
