@@ -1,4 +1,4 @@
-/** Formatting shared by the emails: counted nouns, instants in UTC, and HTML escaping. */
+/** Formatting shared by the emails: counted nouns, instants in UTC, one-line headers, and HTML escaping. */
 
 /** "3 days", "1 seat": the count with the plural form its language's rules pick. */
 export const plural = (locale: string, count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>>) =>
@@ -27,3 +27,6 @@ const HTML_ESCAPES: Record<string, string> = {
 /** Escapes text for HTML element content and attribute values. */
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+
+/** A header value on one line: a line break in a name must not start another header. */
+export const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');

@@ -6,7 +6,7 @@
  * show as an Unsubscribe button: it must be POSTed, so it is not a link to click in the body.
  * Pure: the caller sends it.
  */
-import { escapeHtml, formatInstant, plural } from './email-format';
+import { escapeHtml, formatInstant, oneLine, plural } from './email-format';
 import type { Locale } from './locale';
 import { formatMinorUnits, type Quote } from './pricing';
 import { ReminderMilestone } from './reminder-milestones';
@@ -106,9 +106,6 @@ const wording: Record<Locale, Wording> = {
     dateLocale: 'pl-PL',
   },
 };
-
-/** One header line: a line break in a name must not start another header. */
-const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
 
 /** The reminder in the administrator's language. */
 export const reminderEmail = (facts: ReminderEmailFacts): ReminderEmail => {

@@ -4,7 +4,7 @@
  * carried over, and how to enter the code. Pure: the caller sends it.
  */
 import { formatActivationCode } from './activation-code';
-import { escapeHtml, formatInstant, plural } from './email-format';
+import { escapeHtml, formatInstant, oneLine, plural } from './email-format';
 import type { Locale } from './locale';
 
 /** What the email says. */
@@ -137,6 +137,5 @@ export const renewalEmail = (facts: RenewalEmailFacts): RenewalEmail => {
     '',
   ].join('\n');
 
-  // A subject is one header line: a line break in a product name must not start another header.
-  return { subject: words.subject(facts.productName).replace(/[\r\n]+/g, ' '), text, html };
+  return { subject: oneLine(words.subject(facts.productName)), text, html };
 };

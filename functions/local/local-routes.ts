@@ -6,6 +6,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Outbox, OutboxItem } from '../adapters/outbox';
+import { json } from './answers';
 import { DocsPaths, docsInitScript, docsPage, docsScalarScript } from './docs-page';
 import { runRemindersNow } from './reminders-route';
 import { payStoreCheckout, storeCheckoutPage, storeCheckoutStatus } from './store-page';
@@ -52,9 +53,3 @@ const outboxItems = async (deps: LocalDependencies): Promise<OutboxItem[]> => {
     .map(({ channel, to, subject, text, sentAt }) => ({ channel, to, subject, text, sentAt }))
     .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 };
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});

@@ -3,17 +3,11 @@
  * of `at` (default now), with the deployed job's code and the local table, and answers what it did.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { Problem, problemBody } from '../http/problem';
 import { runReminders } from '../use-cases/renewal-reminders';
 import { clock, reminderDeps } from '../wiring';
+import { json, problem } from './answers';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const invalid = (detail: string): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: 400,
-  headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(problemBody(new Problem(400, 'VALIDATION_FAILED', { detail }))),
-});
 
 /** The instant a request asks for: its body's `at`, else now; a string saying what is wrong otherwise. */
 const requestedInstant = (event: APIGatewayProxyEventV2): Date | string => {
@@ -43,11 +37,7 @@ export const runRemindersNow = async (
   event: APIGatewayProxyEventV2,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   const at = requestedInstant(event);
-  if (typeof at === 'string') return invalid(at);
+  if (typeof at === 'string') return problem(400, 'VALIDATION_FAILED', at);
   const report = await runReminders(await reminderDeps(), at);
-  return {
-    statusCode: 200,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify({ at: at.toISOString(), ...report }),
-  };
+  return json(200, { at: at.toISOString(), ...report });
 };

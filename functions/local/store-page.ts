@@ -7,16 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type Checkout, CheckoutStatus } from '../domain/checkout';
+import { escapeHtml } from '../domain/email-format';
 import { formatMinorUnits } from '../domain/pricing';
 import { signStorePayload } from '../domain/store-signature';
-import { Problem, problemBody } from '../http/problem';
 import { checkoutStore, storeWebhookSecret } from '../wiring';
-
-const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+import { json, problem } from './answers';
 
 const html = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -25,18 +20,6 @@ const html = (statusCode: number, body: string): APIGatewayProxyStructuredResult
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}
 dt{color:#555}dd{margin:0 0 .6rem}button{font-size:1.1rem;padding:.6rem 1.6rem}</style></head>
 <body><p><small>Local store — no money moves here.</small></p>${body}</body></html>`,
-});
-
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-
-const problem = (status: number, code: string, detail: string): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: status,
-  headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(problemBody(new Problem(status, code, { detail }))),
 });
 
 /**

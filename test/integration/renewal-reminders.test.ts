@@ -53,6 +53,24 @@ const fixtures = () =>
     .license('lic-rem-unattached', { expiresAt: expiringIn(7) })
     .license('lic-rem-orphan', { workspaceId: 'ws-rem-none', expiresAt: expiringIn(7) });
 
+/**
+ * Runs `test` with the wiring on a table of its own, loaded with the fixtures and reminded of nothing
+ * yet, then points the wiring back at the shared table.
+ */
+const withFreshTable = async (test: () => Promise<void>): Promise<void> => {
+  const fresh = await createTestTable();
+  const freshClient = createDocumentClient(fresh.endpoint);
+  overrideDependencies({ config: testConfig(fresh), clock, keys, email });
+  try {
+    await loadIntoTable(fixtures().build(), { client: freshClient, tableName: fresh.tableName });
+    await test();
+  } finally {
+    freshClient.destroy();
+    await fresh.drop();
+    overrideDependencies({ config: testConfig(table), clock, keys, email });
+  }
+};
+
 const sentTo = (address: string) => email.sent.filter((message) => message.to === address);
 
 beforeAll(async () => {
@@ -131,12 +149,7 @@ describe('renewal reminders', () => {
 
   it('says the price of an eligible license, and every reason and next step of one that is not', async () => {
     // Arrange: a table of its own, where no reminder was sent yet.
-    const fresh = await createTestTable();
-    const freshClient = createDocumentClient(fresh.endpoint);
-    overrideDependencies({ config: testConfig(fresh), clock, keys, email });
-    await loadIntoTable(fixtures().build(), { client: freshClient, tableName: fresh.tableName });
-
-    try {
+    await withFreshTable(async () => {
       // Act
       await runReminders(await reminderDeps(), NOW);
 
@@ -154,21 +167,12 @@ describe('renewal reminders', () => {
       );
       const piotr = sentTo('rpiotr@example.com');
       expect(piotr.some((message) => message.text.includes('Można ją teraz odnowić online.'))).toBe(true);
-    } finally {
-      freshClient.destroy();
-      await fresh.drop();
-      overrideDependencies({ config: testConfig(table), clock, keys, email });
-    }
+    });
   });
 
   it('carries a signed one-click unsubscribe link for that administrator (RFC 8058)', async () => {
-    // Arrange
-    const fresh = await createTestTable();
-    const freshClient = createDocumentClient(fresh.endpoint);
-    overrideDependencies({ config: testConfig(fresh), clock, keys, email });
-    await loadIntoTable(fixtures().build(), { client: freshClient, tableName: fresh.tableName });
-
-    try {
+    // Arrange: a table of its own, where no reminder was sent yet.
+    await withFreshTable(async () => {
       // Act
       await runReminders(await reminderDeps(), NOW);
 
@@ -203,11 +207,7 @@ describe('renewal reminders', () => {
       await runReminders(await reminderDeps(), new Date(NOW.getTime() + 23 * DAY_MS));
       expect(email.sent.length).toBeGreaterThan(0);
       expect(email.sent.every((sent) => sent.to === 'rann@example.com')).toBe(true);
-    } finally {
-      freshClient.destroy();
-      await fresh.drop();
-      overrideDependencies({ config: testConfig(table), clock, keys, email });
-    }
+    });
   });
 
   it('sends the next milestone when it comes, and not to an administrator who opted out', async () => {
