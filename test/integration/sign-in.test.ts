@@ -263,7 +263,8 @@ describe('throttling', () => {
     const blocked = await login('plain@example.com', 'correct horse');
 
     expect(blocked.headers['retry-after']).toBe('900');
-  });
+    // 17 sign-ins at the production scrypt cost: ~14 s here, up to twice that on a busy CI machine.
+  }, 90_000);
 });
 
 describe('bad input', () => {

@@ -12,6 +12,7 @@ import { overrideDependencies } from '../../functions/wiring';
 import { FakeSmsSender as RecordingSms } from '../fakes/messaging';
 import { createTestTable, testConfig } from './dynamodb';
 import { FixtureBuilder, loadIntoTable } from './fixtures';
+import { PRODUCTION_SCRYPT_LOG_N } from './password-hashes';
 
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -23,13 +24,26 @@ export interface AuthHarness {
   close(): Promise<void>;
 }
 
-export const createAuthHarness = async (start = '2026-11-28T10:00:00.000Z'): Promise<AuthHarness> => {
+/** How a harness is set up; every option has the production-like default. */
+export interface AuthHarnessOptions {
+  /**
+   * The scrypt cost of the users' hashes and of the decoy hash an unknown email is checked against.
+   * Tests that count attempts, not hash, pass `UNIT_TEST_SCRYPT_LOG_N`: each sign-in then takes
+   * milliseconds instead of ~0.5 s, so their dozens of sign-ins fit a busy CI machine's timeout.
+   */
+  scryptLogN?: number;
+}
+
+export const createAuthHarness = async (
+  start = '2026-11-28T10:00:00.000Z',
+  { scryptLogN = PRODUCTION_SCRYPT_LOG_N }: AuthHarnessOptions = {},
+): Promise<AuthHarness> => {
   const table = await createTestTable();
   const clock = new ManualClock(start);
   const sms = new RecordingSms();
   const client = createDocumentClient(table.endpoint);
   overrideDependencies({
-    config: testConfig(table),
+    config: { ...testConfig(table), scryptLogN },
     clock,
     keys: deriveKeys('test-root-secret-that-is-long-enough'),
     sms,
@@ -40,7 +54,7 @@ export const createAuthHarness = async (start = '2026-11-28T10:00:00.000Z'): Pro
     addUser: async (email, password, mfa = { method: 'NONE' }, locale = 'en') => {
       // Through the data file and the importer, as every fixture is (test/support/fixtures.ts).
       const data = new FixtureBuilder(clock.now()).user(email, { password, mfa, locale }).build();
-      await loadIntoTable(data, { client, tableName: table.tableName });
+      await loadIntoTable(data, { client, tableName: table.tableName }, { scryptLogN });
       return userIdFor(email);
     },
     close: async () => {

@@ -19,7 +19,7 @@ import { type ImportSummary, importDataFile } from '../../functions/seed/import'
 import { dynamoImportStores } from '../../functions/seed/import-stores';
 import { type DataFile, type DataFileInput, parseDataFile } from '../../functions/seed/schema';
 import type { Fakes } from '../fakes';
-import { testPasswordHash, UNIT_TEST_SCRYPT_LOG_N } from './password-hashes';
+import { PRODUCTION_SCRYPT_LOG_N, testPasswordHash, UNIT_TEST_SCRYPT_LOG_N } from './password-hashes';
 
 type Section<K extends keyof DataFileInput> = NonNullable<DataFileInput[K]>[number];
 export type FixtureUser = Section<'users'>;
@@ -160,15 +160,16 @@ export class FixtureBuilder {
 
 /**
  * Loads a data file into a DynamoDB table through the importer, with password hashes cached per
- * password (see {@link testPasswordHash}).
+ * password (see {@link testPasswordHash}), at the production scrypt cost unless told otherwise.
  */
 export const loadIntoTable = (
   data: DataFile,
   table: { client: DynamoDBDocumentClient; tableName: string },
+  { scryptLogN = PRODUCTION_SCRYPT_LOG_N }: { scryptLogN?: number } = {},
 ): Promise<ImportSummary> =>
   importDataFile(data, {
     stores: dynamoImportStores(table.client, table.tableName),
-    hashPassword: (password) => testPasswordHash(password),
+    hashPassword: (password) => testPasswordHash(password, scryptLogN),
   });
 
 /**
