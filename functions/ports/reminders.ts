@@ -16,10 +16,24 @@ export interface ReminderKey {
  */
 export type ReminderClaim = { outcome: 'SEND'; sentTo: readonly string[] } | { outcome: 'SKIP' };
 
+/** One page of an expiry partition's licenses, and where the next page starts (none: the last page). */
+export interface ExpiringLicensePage {
+  licenses: Array<LicenseRecord & LicenseRenewalState>;
+  next?: string;
+}
+
 /** The renewal-reminder job's reads and writes (PRODUCT.md §8). */
 export interface ReminderStore {
-  /** The licenses expiring on the given UTC days (yyyy-mm-dd), read by an index: never a Scan. */
-  licensesExpiringOn(days: readonly string[]): Promise<Array<LicenseRecord & LicenseRenewalState>>;
+  /**
+   * The partitions of the expiry index that hold the licenses expiring on the given UTC days
+   * (yyyy-mm-dd): opaque names, each read on its own, so a run can be shared out page by page.
+   */
+  expiryPartitions(days: readonly string[]): string[];
+  /**
+   * Up to `limit` licenses of one expiry partition, by the index (never a Scan), from `cursor` (a page's
+   * `next`) or from the start.
+   */
+  licensesIn(partition: string, page: { cursor?: string; limit: number }): Promise<ExpiringLicensePage>;
   /**
    * Claims the reminder for this run until `leaseUntil`. The first claim writes the record and `event`
    * together; a later run takes over a claim whose lease ran out before it was completed (a crashed run),

@@ -90,25 +90,55 @@ const reminderEvent = (
       );
 };
 
-/** Runs the job as of `at`. */
-export const runReminders = async (deps: ReminderDeps, at: Date): Promise<ReminderRunReport> => {
+/** Licenses read per query of the expiry index: one batch read then tells which were reminded already. */
+export const REMINDER_PAGE_SIZE = 100;
+
+/**
+ * A share of a run: the licenses of one expiry partition, from `cursor` (where an earlier invocation
+ * stopped) or from the start. Shares are independent, so they can run side by side, and idempotent, so a
+ * retried one sends nothing twice.
+ */
+export interface ReminderTask {
+  /** The run's instant (ISO 8601): every share of a run judges milestones as of it. */
+  at: string;
+  partition: string;
+  cursor?: string;
+}
+
+/** The shares of a run as of `at`: one per expiry partition whose day a milestone fell on in the look-back. */
+export const reminderTasksAt = (
+  deps: Pick<ReminderDeps, 'reminders' | 'lookbackDays'>,
+  at: Date,
+): ReminderTask[] => {
   const from = new Date(at.getTime() - deps.lookbackDays * DAY_MS);
   // [from, at]: a milestone falling exactly at `at` has passed.
   const days = expiryDaysReachingMilestones(from, new Date(at.getTime() + 1));
-  const licenses = await deps.reminders.licensesExpiringOn(days);
-  const report: ReminderRunReport = { licensesRead: licenses.length, reminders: 0, sent: 0, failed: 0 };
-  const catalog: RunCatalog = {
-    product: memoized(
-      (productCode) => productCode,
-      (productCode) => deps.catalog.getProduct(productCode),
-    ),
-    price: memoized(
-      (productCode, countryCode) => `${productCode}\n${countryCode}`,
-      (productCode: string, countryCode: string) => deps.catalog.getPrice(productCode, countryCode),
-    ),
-    offers: await deps.catalog.listOffers(),
-  };
-  const workspaceOf = memoized(
+  return deps.reminders.expiryPartitions(days).map((partition) => ({ at: at.toISOString(), partition }));
+};
+
+/** What a run reads once however many licenses it reminds: the catalogue, and each workspace. */
+export interface ReminderRunCache {
+  product(productCode: string): ReturnType<CatalogStore['getProduct']>;
+  price(productCode: string, countryCode: string): ReturnType<CatalogStore['getPrice']>;
+  offers(): ReturnType<CatalogStore['listOffers']>;
+  workspace(workspaceId: string): Promise<{ workspace: Workspace | null; emails: readonly string[] }>;
+}
+
+/** A cache for one invocation (its reads stay as fresh as the invocation is short). */
+export const reminderRunCache = (deps: ReminderDeps): ReminderRunCache => ({
+  product: memoized(
+    (productCode) => productCode,
+    (productCode: string) => deps.catalog.getProduct(productCode),
+  ),
+  price: memoized(
+    (productCode, countryCode) => `${productCode}\n${countryCode}`,
+    (productCode: string, countryCode: string) => deps.catalog.getPrice(productCode, countryCode),
+  ),
+  offers: memoized(
+    () => '',
+    () => deps.catalog.listOffers(),
+  ),
+  workspace: memoized(
     (workspaceId) => workspaceId,
     async (workspaceId: string) => {
       const [workspace, emails] = await Promise.all([
@@ -117,8 +147,67 @@ export const runReminders = async (deps: ReminderDeps, at: Date): Promise<Remind
       ]);
       return { workspace, emails };
     },
-  );
+  ),
+});
 
+/** What a share did, and where it stopped if it ran out of time (`next`: run it later). */
+export interface ReminderTaskResult {
+  report: ReminderRunReport;
+  next?: ReminderTask;
+}
+
+const emptyReport = (): ReminderRunReport => ({ licensesRead: 0, reminders: 0, sent: 0, failed: 0 });
+
+/**
+ * Runs one share page by page. Before each page after the first it asks `hasTimeLeft`; when that says
+ * no, it stops and returns the rest as `next`, so a share larger than one Lambda invocation continues in
+ * another. Always makes progress: the first page is run whatever the time.
+ */
+export const runReminderTask = async (
+  deps: ReminderDeps,
+  task: ReminderTask,
+  cache: ReminderRunCache,
+  hasTimeLeft: () => boolean = () => true,
+): Promise<ReminderTaskResult> => {
+  const at = new Date(task.at);
+  const report = emptyReport();
+  let cursor = task.cursor;
+  for (let first = true; first || cursor; first = false) {
+    if (!first && !hasTimeLeft()) return { report, next: { ...task, cursor } };
+    const page = await deps.reminders.licensesIn(task.partition, { cursor, limit: REMINDER_PAGE_SIZE });
+    report.licensesRead += page.licenses.length;
+    await remindPage(deps, page.licenses, cache, at, report);
+    cursor = page.next;
+  }
+  return { report };
+};
+
+/** Runs the whole job as of `at` in this process (the local run, the CLI, the benchmark). */
+export const runReminders = async (deps: ReminderDeps, at: Date): Promise<ReminderRunReport> => {
+  const cache = reminderRunCache(deps);
+  const total = emptyReport();
+  for (const task of reminderTasksAt(deps, at)) {
+    const { report } = await runReminderTask(deps, task, cache);
+    addReport(total, report);
+  }
+  return total;
+};
+
+/** Adds `more` to `total`. */
+export const addReport = (total: ReminderRunReport, more: ReminderRunReport): void => {
+  total.licensesRead += more.licensesRead;
+  total.reminders += more.reminders;
+  total.sent += more.sent;
+  total.failed += more.failed;
+};
+
+const remindPage = async (
+  deps: ReminderDeps,
+  licenses: ReadonlyArray<LicenseRecord & LicenseRenewalState>,
+  cache: ReminderRunCache,
+  at: Date,
+  report: ReminderRunReport,
+): Promise<void> => {
   const due = licenses.flatMap((license) => {
     const milestone = latestPassedMilestone(new Date(license.expiresAt), at);
     const { licenseId, expiresAt, workspaceId } = license;
@@ -126,22 +215,15 @@ export const runReminders = async (deps: ReminderDeps, at: Date): Promise<Remind
     const reminder: ReminderKey = { licenseId, expiresAt, milestone };
     return [{ license: { ...license, workspaceId }, reminder }];
   });
+  if (due.length === 0) return;
   const completed = await deps.reminders.completed(due.map(({ reminder }) => reminder));
   for (const { license, reminder } of due) {
     if (completed.has(reminderKeyOf(reminder.licenseId, reminder.expiresAt, reminder.milestone))) continue;
-    const { workspace, emails } = await workspaceOf(license.workspaceId);
+    const { workspace, emails } = await cache.workspace(license.workspaceId);
     if (!workspace) continue;
-    await remindOf(deps, license, reminder, workspace, emails, catalog, at, report);
+    await remindOf(deps, license, reminder, workspace, emails, cache, at, report);
   }
-  return report;
 };
-
-/** The catalogue as one run reads it: each product and price once, the offers once. */
-interface RunCatalog {
-  product(productCode: string): ReturnType<CatalogStore['getProduct']>;
-  price(productCode: string, countryCode: string): ReturnType<CatalogStore['getPrice']>;
-  offers: Awaited<ReturnType<CatalogStore['listOffers']>>;
-}
 
 /** `read`, asked once per key for the length of a run. */
 const memoized = <A extends unknown[], T>(
@@ -166,13 +248,14 @@ const remindOf = async (
   reminder: ReminderKey,
   workspace: Workspace,
   emails: readonly string[],
-  catalog: RunCatalog,
+  cache: ReminderRunCache,
   at: Date,
   report: ReminderRunReport,
 ): Promise<void> => {
-  const [product, price] = await Promise.all([
-    catalog.product(license.productCode),
-    workspace.countryCode ? catalog.price(license.productCode, workspace.countryCode) : null,
+  const [product, price, offers] = await Promise.all([
+    cache.product(license.productCode),
+    workspace.countryCode ? cache.price(license.productCode, workspace.countryCode) : null,
+    cache.offers(),
   ]);
   const verdict = evaluateEligibility(
     eligibilityFactsOf(license, workspace.countryCode, product, price),
@@ -206,7 +289,7 @@ const remindOf = async (
       expiresAt: license.expiresAt,
       daysRemaining: verdict.daysRemaining,
       eligibility: verdict.eligible
-        ? { eligible: true, quote: price ? quote(price, license.seats, catalog.offers, at) : null }
+        ? { eligible: true, quote: price ? quote(price, license.seats, offers, at) : null }
         : { eligible: false, reasons: described.reasons.map((reason) => reason.message) },
       renewUrl: deps.renewUrl(license.licenseId),
     });

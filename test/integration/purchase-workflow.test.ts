@@ -140,8 +140,14 @@ describe('a paid order that matches its checkout', () => {
     expect(order?.pendingActivationCode).toBeUndefined();
     expect(h.ops.notices).toEqual([]);
     // The reminder job finds it under its new expiry day only: its reminders start afresh.
-    const idsExpiringOn = async (iso: string) =>
-      (await reminderStore().licensesExpiringOn([iso.slice(0, 10)])).map((found) => found.licenseId);
+    const idsExpiringOn = async (iso: string) => {
+      const ids: string[] = [];
+      for (const partition of reminderStore().expiryPartitions([iso.slice(0, 10)])) {
+        const page = await reminderStore().licensesIn(partition, { limit: 100 });
+        ids.push(...page.licenses.map((found) => found.licenseId));
+      }
+      return ids;
+    };
     expect(await idsExpiringOn(newExpiresAt)).toContain(licenseId);
     expect(await idsExpiringOn(license.expiresAt)).not.toContain(licenseId);
   });

@@ -2,25 +2,33 @@ import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { LicenseRecord, LicenseRenewalState } from '../../domain/license';
 import { reminderKeyOf } from '../../domain/reminder-milestones';
 import type { WebhookEvent } from '../../domain/webhook-event';
-import type { ReminderClaim, ReminderKey, ReminderStore } from '../../ports/reminders';
+import type { ExpiringLicensePage, ReminderClaim, ReminderKey, ReminderStore } from '../../ports/reminders';
 import { forEachLimit } from '../for-each-limit';
 import { succeedsUnlessConditionFails } from './item-conventions';
 import { recordOf, renewalStateOf } from './license-items';
-import { queryAll } from './query-all';
 import { EXPIRY_INDEX, EXPIRY_SHARDS, Keys } from './table-definition';
 import { webhookEventPut } from './webhook-stores';
 
-/** Queries of the expiry index in flight at once. */
-const QUERY_CONCURRENCY = 8;
+/** Batch reads in flight at once. */
+const BATCH_CONCURRENCY = 8;
 
 /** BatchGetItem reads at most 100 keys. */
 const BATCH_GET_LIMIT = 100;
+
+/**
+ * A page's cursor is the query's last key, as base64url JSON. It travels only inside the job (an SQS
+ * message between two of its invocations), never to a client, so it is not signed.
+ */
+const encodeCursor = (key: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify(key)).toString('base64url');
+const decodeCursor = (cursor: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
 
 /**
  * Reminder records (`REMINDER#<license>` / `<expiresAt>#<milestone>`) and the expiry index (gsi2). A
@@ -33,23 +41,30 @@ export class DynamoReminderStore implements ReminderStore {
     private readonly tableName: string,
   ) {}
 
-  public async licensesExpiringOn(
-    days: readonly string[],
-  ): Promise<Array<LicenseRecord & LicenseRenewalState>> {
-    const partitions = days.flatMap((day) =>
-      Array.from({ length: EXPIRY_SHARDS }, (_, shard) => Keys.expiryDay(day, shard)),
-    );
-    const found: Array<LicenseRecord & LicenseRenewalState> = [];
-    await forEachLimit(partitions, QUERY_CONCURRENCY, async (partition) => {
-      const items = await queryAll(this.client, {
+  public expiryPartitions(days: readonly string[]): string[] {
+    return days.flatMap((day) => Array.from({ length: EXPIRY_SHARDS }, (_, shard) => `${day}#${shard}`));
+  }
+
+  public async licensesIn(
+    partition: string,
+    page: { cursor?: string; limit: number },
+  ): Promise<ExpiringLicensePage> {
+    const [day, shard] = partition.split('#');
+    if (!day || shard === undefined) throw new Error(`Not an expiry partition: ${partition}`);
+    const answer = await this.client.send(
+      new QueryCommand({
         TableName: this.tableName,
         IndexName: EXPIRY_INDEX,
         KeyConditionExpression: 'gsi2pk = :day',
-        ExpressionAttributeValues: { ':day': partition },
-      });
-      for (const item of items) found.push({ ...recordOf(item), ...renewalStateOf(item) });
-    });
-    return found.sort((a, b) => (a.licenseId < b.licenseId ? -1 : a.licenseId > b.licenseId ? 1 : 0));
+        ExpressionAttributeValues: { ':day': Keys.expiryDay(day, Number(shard)) },
+        Limit: page.limit,
+        ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor) } : {}),
+      }),
+    );
+    return {
+      licenses: (answer.Items ?? []).map((item) => ({ ...recordOf(item), ...renewalStateOf(item) })),
+      ...(answer.LastEvaluatedKey ? { next: encodeCursor(answer.LastEvaluatedKey) } : {}),
+    };
   }
 
   public async claim(
@@ -118,7 +133,7 @@ export class DynamoReminderStore implements ReminderStore {
     for (let start = 0; start < reminders.length; start += BATCH_GET_LIMIT) {
       batches.push(reminders.slice(start, start + BATCH_GET_LIMIT));
     }
-    await forEachLimit(batches, QUERY_CONCURRENCY, async (batch) => {
+    await forEachLimit(batches, BATCH_CONCURRENCY, async (batch) => {
       let keys: Array<Record<string, unknown>> = batch.map((reminder) => this.keyOf(reminder));
       // Unprocessed keys (throttling) are asked again until none is left.
       while (keys.length > 0) {
