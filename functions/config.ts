@@ -49,6 +49,9 @@ export const EnvName = {
   UNSUBSCRIBE_URL: 'UNSUBSCRIBE_URL',
   /** How many days back the reminder job catches up missed milestones (default 3). */
   REMINDER_LOOKBACK_DAYS: 'REMINDER_LOOKBACK_DAYS',
+  REMINDER_QUEUE_URL: 'REMINDER_QUEUE_URL',
+  REMINDER_SENDS_PER_SECOND: 'REMINDER_SENDS_PER_SECOND',
+  REMINDER_PAGE_SIZE: 'REMINDER_PAGE_SIZE',
 } as const;
 
 export interface Config {
@@ -75,6 +78,12 @@ export interface Config {
   portalLicenseUrl: string;
   unsubscribeUrl: string;
   reminderLookbackDays: number;
+  /** Where the reminder job's shares are queued (AWS); local runs run them in process. */
+  reminderQueueUrl?: string;
+  /** The most reminder emails one invocation sends a second; 0 (the local runs' default): unpaced. */
+  reminderSendsPerSecond: number;
+  /** Licenses the reminder job reads (and reminds) per page. */
+  reminderPageSize: number;
 }
 
 /** The environment did not describe a working deployment; `problems` names each variable and what is wrong. */
@@ -161,6 +170,9 @@ const environmentSchema = z.object({
     ),
   ),
   [EnvName.REMINDER_LOOKBACK_DAYS]: wholeNumber(1, 30, 3),
+  [EnvName.REMINDER_QUEUE_URL]: optionalText,
+  [EnvName.REMINDER_SENDS_PER_SECOND]: wholeNumber(0, 10_000, 0),
+  [EnvName.REMINDER_PAGE_SIZE]: wholeNumber(1, 1000, 100),
 });
 
 /**
@@ -199,5 +211,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     portalLicenseUrl: e.PORTAL_LICENSE_URL,
     unsubscribeUrl: e.UNSUBSCRIBE_URL,
     reminderLookbackDays: e.REMINDER_LOOKBACK_DAYS,
+    reminderQueueUrl: e.REMINDER_QUEUE_URL,
+    reminderSendsPerSecond: e.REMINDER_SENDS_PER_SECOND,
+    reminderPageSize: e.REMINDER_PAGE_SIZE,
   };
 };

@@ -34,6 +34,10 @@ export const BusinessMetric = {
   WEBHOOK_ATTEMPTS_FAILED: 'WebhookAttemptsFailed',
   /** A webhook delivery gave up: FAILED after its last retry, or its endpoint answered 410. Count. */
   WEBHOOK_DELIVERIES_FAILED: 'WebhookDeliveriesFailed',
+  /** A renewal-reminder email sent. Count. */
+  REMINDER_EMAILS_SENT: 'ReminderEmailsSent',
+  /** A renewal-reminder email that failed; its reminder stays open for a retry. Count. */
+  REMINDER_EMAILS_FAILED: 'ReminderEmailsFailed',
 } as const;
 export type BusinessMetric = (typeof BusinessMetric)[keyof typeof BusinessMetric];
 

@@ -39,12 +39,14 @@ import { HttpWebhookSender } from './adapters/http-webhook-sender';
 import { JwtTokenService } from './adapters/jwt-token-service';
 import { localOutbox } from './adapters/outbox';
 import { OutboxOpsNotifier } from './adapters/outbox-ops-notifier';
+import { pacedEmailSender } from './adapters/paced-email-sender';
 import { refusalClassifying } from './adapters/refusal-classifying-email-sender';
 import { SesEmailSender } from './adapters/ses-email-sender';
 import { SfnPurchaseWorkflow } from './adapters/sfn-purchase-workflow';
 import { SnsOpsNotifier } from './adapters/sns-ops-notifier';
 import { SnsSmsSender } from './adapters/sns-sms-sender';
 import { SqsDeliveryQueue } from './adapters/sqs-delivery-queue';
+import { SqsReminderTaskQueue } from './adapters/sqs-reminder-task-queue';
 import { type Config, readConfig } from './config';
 import { type Clock, systemClock } from './domain/clock';
 import { type DerivedKeys, deriveKeys } from './domain/secrets';
@@ -63,7 +65,7 @@ import type { OrderStore } from './ports/orders';
 import type { PurchaseWorkflow } from './ports/purchase-workflow';
 import type { PurchaseStore } from './ports/purchases';
 import type { RateLimitStore } from './ports/rate-limits';
-import type { ReminderStore } from './ports/reminders';
+import type { ReminderStore, ReminderTaskQueue } from './ports/reminders';
 import type { TokenService } from './ports/tokens';
 import type { UserStore } from './ports/users';
 import type { AddressChecker, WebhookSender } from './ports/webhook-sender';
@@ -90,6 +92,8 @@ interface Overrides {
   email?: EmailSender;
   /** The local run's in-process Step Functions; tests' too. */
   workflow?: PurchaseWorkflow;
+  /** Tests' recorder of the reminder job's queued shares. */
+  reminderQueue?: ReminderTaskQueue;
   ops?: OpsNotifier;
 }
 
@@ -355,6 +359,37 @@ export const opsNotifier = (): OpsNotifier =>
     return new SnsOpsNotifier(new SNSClient(awsClientOptions()), topicArn);
   });
 
+/** Where the reminder job's shares wait: SQS in AWS (local runs run them in process, with no queue). */
+export const reminderTaskQueue = (): ReminderTaskQueue =>
+  overrides.reminderQueue ??
+  once('reminderQueue', () => {
+    const queueUrl = config().reminderQueueUrl;
+    if (!queueUrl) throw new Error('REMINDER_QUEUE_URL is not set');
+    return new SqsReminderTaskQueue(new SQSClient(awsClientOptions()), queueUrl);
+  });
+
+/**
+ * The reminder job's email: paced to its share of the SES sending rate, through an SES client that backs
+ * off adaptively when throttled and tries up to six times (a job has no 5-second answer to keep, unlike
+ * the routes' clients).
+ */
+const reminderEmailSender = (): EmailSender =>
+  once('reminderEmail', () => {
+    const sender = refusalClassifying(
+      overrides.email ??
+        new SesEmailSender(
+          new SESv2Client({
+            ...awsClientOptions(config().sesEndpoint),
+            retryMode: 'adaptive',
+            maxAttempts: 6,
+          }),
+          config().emailFrom,
+        ),
+    );
+    const perSecond = config().reminderSendsPerSecond;
+    return perSecond > 0 ? pacedEmailSender(sender, perSecond) : sender;
+  });
+
 export const reminderStore = (): ReminderStore =>
   once('reminders', () => new DynamoReminderStore(documentClient(), config().tableName));
 
@@ -367,9 +402,11 @@ export const reminderDeps = async (): Promise<ReminderDeps> => {
     users: userStore(),
     preferences: notificationPreferencesStore(),
     catalog: catalogStore(),
-    email: emailSender(),
+    email: reminderEmailSender(),
     policy: { windowDays: config().renewalWindowDays, legacyCutoff: config().legacyCutoff },
+    clock: clock(),
     lookbackDays: config().reminderLookbackDays,
+    pageSize: config().reminderPageSize,
     renewUrl: (licenseId) => config().portalLicenseUrl.replace('{licenseId}', encodeURIComponent(licenseId)),
     unsubscribeUrl: (userId) =>
       config().unsubscribeUrl.replace('{token}', unsubscribeToken(unsubscribeKey, userId, clock().now())),

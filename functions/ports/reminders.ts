@@ -50,3 +50,18 @@ export interface ReminderStore {
   /** The reminder went to everyone it should: no run sends it again. */
   complete(reminder: ReminderKey, at: Date): Promise<void>;
 }
+
+/** A run's share as it is queued: see `ReminderTask` in the use case (here only what the queue carries). */
+export interface QueuedReminderTask {
+  at: string;
+  partition: string;
+  cursor?: string;
+}
+
+/**
+ * Where a run's shares wait to be run: SQS in AWS (one message each, retried after its visibility timeout,
+ * then dead-lettered). Local runs need none: they run every share in process.
+ */
+export interface ReminderTaskQueue {
+  send(tasks: readonly QueuedReminderTask[]): Promise<void>;
+}

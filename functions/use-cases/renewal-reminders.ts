@@ -7,6 +7,9 @@
  * during the last {@link ReminderDeps.lookbackDays} (so missed runs are caught up), by index. Exactly
  * once: a reminder is claimed (with its event) before any email goes out; a run that crashed while
  * sending is taken over once its lease ends, and only the administrators not yet emailed get it.
+ *
+ * A run is shared out by expiry partition ({@link reminderTasksAt}); each share runs page by page
+ * ({@link runReminderTask}) and can stop between pages, to go on in another Lambda invocation.
  */
 import {
   type EligibilityPolicy,
@@ -14,6 +17,7 @@ import {
   eligibilityFactsOf,
   evaluateEligibility,
 } from '../domain/eligibility';
+import type { Clock } from '../domain/clock';
 import { describeEligibility } from '../domain/eligibility-messages';
 import { userIdFor } from '../domain/identity';
 import type { LicenseRecord, LicenseRenewalState } from '../domain/license';
@@ -47,8 +51,16 @@ export interface ReminderDeps {
   catalog: CatalogStore;
   email: EmailSender;
   policy: EligibilityPolicy;
+  /** Keeps the claims' leases; `at`, the run's instant, judges the milestones. */
+  clock: Clock;
   /** How many days back a run looks for milestones it may have missed. */
   lookbackDays: number;
+  /**
+   * Licenses read per query of the expiry index (one batch read then tells which were reminded already).
+   * A page's emails are sent before the next page's time check, so they must fit in the margin a share
+   * function keeps for them.
+   */
+  pageSize: number;
   /** The portal page that renews a license. */
   renewUrl: (licenseId: string) => string;
   /** The signed one-click link that turns reminders off for a user. */
@@ -89,9 +101,6 @@ const reminderEvent = (
         sameAs,
       );
 };
-
-/** Licenses read per query of the expiry index: one batch read then tells which were reminded already. */
-export const REMINDER_PAGE_SIZE = 100;
 
 /**
  * A share of a run: the licenses of one expiry partition, from `cursor` (where an earlier invocation
@@ -174,7 +183,7 @@ export const runReminderTask = async (
   let cursor = task.cursor;
   for (let first = true; first || cursor; first = false) {
     if (!first && !hasTimeLeft()) return { report, next: { ...task, cursor } };
-    const page = await deps.reminders.licensesIn(task.partition, { cursor, limit: REMINDER_PAGE_SIZE });
+    const page = await deps.reminders.licensesIn(task.partition, { cursor, limit: deps.pageSize });
     report.licensesRead += page.licenses.length;
     await remindPage(deps, page.licenses, cache, at, report);
     cursor = page.next;
@@ -264,7 +273,10 @@ const remindOf = async (
   );
   const { milestone } = reminder;
   const event = reminderEvent(license, milestone, verdict, at);
-  const claim = await deps.reminders.claim(reminder, event, at, new Date(at.getTime() + REMINDER_LEASE_MS));
+  // The lease is kept by the clock, not by `at`: a share retried later (as of the same `at`) must see
+  // the crashed or failed attempt's lease run out.
+  const now = deps.clock.now();
+  const claim = await deps.reminders.claim(reminder, event, now, new Date(now.getTime() + REMINDER_LEASE_MS));
   if (claim.outcome === 'SKIP') return;
   report.reminders++;
 
@@ -311,5 +323,5 @@ const remindOf = async (
     report.sent++;
   }
   report.failed += failed;
-  if (failed === 0) await deps.reminders.complete(reminder, at);
+  if (failed === 0) await deps.reminders.complete(reminder, deps.clock.now());
 };

@@ -236,17 +236,14 @@ describe('renewal reminders', () => {
     const dayBefore = new Date(NOW.getTime() + 29 * DAY_MS);
     email.refuseNext(1);
 
-    // Act
+    // Act: the lease is kept by the clock, whatever instant the runs are as of.
     const failing = await runReminders(await reminderDeps(), dayBefore);
-    const duringLease = await runReminders(await reminderDeps(), new Date(dayBefore.getTime() + 60_000));
-    const afterLease = await runReminders(
-      await reminderDeps(),
-      new Date(dayBefore.getTime() + REMINDER_LEASE_MS + 60_000),
-    );
-    const afterCompletion = await runReminders(
-      await reminderDeps(),
-      new Date(dayBefore.getTime() + 2 * REMINDER_LEASE_MS + 60_000),
-    );
+    clock.advance(60_000);
+    const duringLease = await runReminders(await reminderDeps(), dayBefore);
+    clock.advance(REMINDER_LEASE_MS);
+    const afterLease = await runReminders(await reminderDeps(), dayBefore);
+    clock.advance(REMINDER_LEASE_MS);
+    const afterCompletion = await runReminders(await reminderDeps(), dayBefore);
 
     // Assert
     expect(failing).toMatchObject({ reminders: 1, sent: 1, failed: 1 });
