@@ -88,6 +88,16 @@ export class DataTable extends Construct {
     );
   }
 
+  /** Query on the expiry index (gsi2) only: the reminder job's read, which no route is given. */
+  public grantExpiryIndexQuery(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${this.table.tableArn}/index/${EXPIRY_INDEX}`],
+      }),
+    );
+  }
+
   /**
    * The indexes are named one by one rather than with the `index/*` wildcard of `Table.grant*`: a
    * function may query exactly the indexes that exist, and none but the reminder job the expiry index.

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { EnvName } from '../functions/config';
+import { routes } from '../functions/routes';
 import { alarmOnAnyToOps, handlerErrorsMetric } from './alarms';
 import { Api } from './api';
 import { BusinessAlarms } from './business-alarms';
@@ -8,6 +9,7 @@ import { DataTable } from './data-table';
 import { OpsDashboard } from './ops-dashboard';
 import { OpsTopic } from './ops-topic';
 import { PurchaseWorkflow } from './purchase-workflow';
+import { RenewalReminders } from './renewal-reminders';
 import { TokenSecret } from './secrets';
 import type { RenewalHubConfig } from './stack-config';
 import { STORE_WEBHOOK_SECRET_HOWTO, StoreWebhookSecret } from './store-webhook-secret';
@@ -17,6 +19,7 @@ export type RenewalHubStackProps = StackProps & RenewalHubConfig;
 
 /**
  * The whole backend: the table, the secrets, the operations topic, the purchase workflow, the HTTP API,
+ * the webhook deliveries, the daily renewal reminders,
  * the alarms that tell operations when a paid order is in trouble or SMS volume is unusual, and the
  * operations dashboard.
  */
@@ -57,6 +60,19 @@ export class RenewalHubStack extends Stack {
       },
     });
 
+    const reminders = new RenewalReminders(this, 'Reminders', {
+      table: data,
+      tokenSecret: tokenSecret.secret,
+      opsTopic: ops,
+      emailFrom: props.emailFrom,
+      time: props.reminderTime,
+      timeZone: props.reminderTimeZone,
+      sendsPerSecond: props.reminderSendsPerSecond,
+      portalLicenseUrl: props.portalLicenseUrl,
+      // The stage URL ends with a slash; the route table's path starts with one.
+      unsubscribeUrl: `${api.stage.url}${routes['notifications-unsubscribe'].path.slice(1)}?token={token}`,
+    });
+
     const webhook = api.functions.get('store-webhook');
     if (!webhook) throw new Error('The route table has no store-webhook route');
     const webhookAlarm = alarmOnAnyToOps(this, 'StoreWebhookErrorsAlarm', {
@@ -70,7 +86,12 @@ export class RenewalHubStack extends Stack {
     new OpsDashboard(this, 'OpsDashboard', {
       httpApi: api.httpApi,
       stateMachine: purchase.stateMachine,
-      functions: new Map([...api.functions, ...purchase.functions, ...webhooks.functions]),
+      functions: new Map([
+        ...api.functions,
+        ...purchase.functions,
+        ...webhooks.functions,
+        ...reminders.functions,
+      ]),
       alarms: [
         business.needsReview,
         business.failed,
@@ -79,6 +100,7 @@ export class RenewalHubStack extends Stack {
         purchase.timedOutAlarm,
         webhookAlarm,
         ...webhooks.alarms,
+        ...reminders.alarms,
       ],
     });
 

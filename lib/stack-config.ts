@@ -18,6 +18,17 @@ export interface RenewalHubConfig {
   readonly storeCheckoutUrl: string;
   /** How long a checkout's quote holds and can be paid, in minutes (context `checkoutTtlMinutes`). */
   readonly checkoutTtlMinutes: number;
+  /** The daily reminder run's time of day, `HH:MM` (context `reminderTime`). */
+  readonly reminderTime: string;
+  /** The IANA time zone of {@link reminderTime}, e.g. `Europe/Warsaw` (context `reminderTimeZone`). */
+  readonly reminderTimeZone: string;
+  /**
+   * The reminder emails' share of the account's SES sending rate, emails a second (context
+   * `reminderSendsPerSecond`); what is left is for the purchase and webhook emails.
+   */
+  readonly reminderSendsPerSecond: number;
+  /** The portal page a reminder links to; `{licenseId}` is replaced (context `portalLicenseUrl`). */
+  readonly portalLicenseUrl: string;
 }
 
 /** The local runs' sender (see `functions/config.ts`); a real deployment passes its own. */
@@ -27,6 +38,14 @@ const DEFAULT_STORE_CHECKOUT_URL = 'https://store.renewal-hub.example/checkouts/
 const DEFAULT_CHECKOUT_TTL_MINUTES = 60;
 /** The functions never hold a quote shorter than this (`functions/config.ts`); a day is plenty. */
 const CHECKOUT_TTL_RANGE = { min: 5, max: 24 * 60 } as const;
+
+const DEFAULT_REMINDER_TIME = '08:00';
+/** The vendor and most of its customers are in Poland (see ../shared/seed): 08:00 there, its morning. */
+const DEFAULT_REMINDER_TIME_ZONE = 'Europe/Warsaw';
+const DEFAULT_REMINDER_SENDS_PER_SECOND = 10;
+/** Two share functions run at once (SQS's least `maxConcurrency`), each sending half the rate. */
+const REMINDER_SENDS_RANGE = { min: 2, max: 1000 } as const;
+const DEFAULT_PORTAL_LICENSE_URL = 'https://portal.renewal-hub.example/licenses/{licenseId}';
 
 const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -78,5 +97,58 @@ export const readStackConfig = (node: Node): RenewalHubConfig => {
       `checkoutTtlMinutes: "${ttlText}" is not a whole number of minutes from ${CHECKOUT_TTL_RANGE.min} to ${CHECKOUT_TTL_RANGE.max}`,
     );
   }
-  return { corsAllowedOrigins, emailFrom, opsEmail, storeCheckoutUrl, checkoutTtlMinutes };
+  const reminderTime = text('reminderTime') ?? DEFAULT_REMINDER_TIME;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(reminderTime)) {
+    throw new Error(`reminderTime: "${reminderTime}" is not a time of day like ${DEFAULT_REMINDER_TIME}`);
+  }
+  const reminderTimeZone = text('reminderTimeZone') ?? DEFAULT_REMINDER_TIME_ZONE;
+  if (!isTimeZone(reminderTimeZone)) {
+    throw new Error(
+      `reminderTimeZone: "${reminderTimeZone}" is not an IANA time zone like Europe/Warsaw or UTC`,
+    );
+  }
+  const ratePerSecondText = text('reminderSendsPerSecond');
+  const reminderSendsPerSecond =
+    ratePerSecondText === undefined ? DEFAULT_REMINDER_SENDS_PER_SECOND : Number(ratePerSecondText);
+  if (
+    !Number.isInteger(reminderSendsPerSecond) ||
+    reminderSendsPerSecond < REMINDER_SENDS_RANGE.min ||
+    reminderSendsPerSecond > REMINDER_SENDS_RANGE.max
+  ) {
+    throw new Error(
+      `reminderSendsPerSecond: "${ratePerSecondText}" is not a whole number from ${REMINDER_SENDS_RANGE.min} to ${REMINDER_SENDS_RANGE.max}`,
+    );
+  }
+  const portalLicenseUrl = text('portalLicenseUrl') ?? DEFAULT_PORTAL_LICENSE_URL;
+  const portalExample = portalLicenseUrl.replaceAll('{licenseId}', 'lic-1');
+  if (
+    !portalLicenseUrl.includes('{licenseId}') ||
+    !URL.canParse(portalExample) ||
+    new URL(portalExample).protocol !== 'https:'
+  ) {
+    throw new Error(
+      `portalLicenseUrl: "${portalLicenseUrl}" is not an https URL with {licenseId}, like ${DEFAULT_PORTAL_LICENSE_URL}`,
+    );
+  }
+  return {
+    corsAllowedOrigins,
+    emailFrom,
+    opsEmail,
+    storeCheckoutUrl,
+    checkoutTtlMinutes,
+    reminderTime,
+    reminderTimeZone,
+    reminderSendsPerSecond,
+    portalLicenseUrl,
+  };
+};
+
+/** Whether the runtime's time-zone database knows `name` (EventBridge Scheduler uses the same IANA names). */
+const isTimeZone = (name: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 };

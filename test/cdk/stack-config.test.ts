@@ -12,6 +12,10 @@ describe('stack configuration from context', () => {
         opsEmail: 'ops@example.com',
         storeCheckoutUrl: 'https://shop.example.com/pay/{checkoutId}?lang=en',
         checkoutTtlMinutes: '30',
+        reminderTime: '06:45',
+        reminderTimeZone: 'America/New_York',
+        reminderSendsPerSecond: '40',
+        portalLicenseUrl: 'https://portal.example.com/l/{licenseId}',
       }),
     ).toEqual({
       corsAllowedOrigins: ['https://portal.example.com', 'http://localhost:5173'],
@@ -19,6 +23,10 @@ describe('stack configuration from context', () => {
       opsEmail: 'ops@example.com',
       storeCheckoutUrl: 'https://shop.example.com/pay/{checkoutId}?lang=en',
       checkoutTtlMinutes: 30,
+      reminderTime: '06:45',
+      reminderTimeZone: 'America/New_York',
+      reminderSendsPerSecond: 40,
+      portalLicenseUrl: 'https://portal.example.com/l/{licenseId}',
     });
   });
 
@@ -29,7 +37,25 @@ describe('stack configuration from context', () => {
       opsEmail: undefined,
       storeCheckoutUrl: 'https://store.renewal-hub.example/checkouts/{checkoutId}',
       checkoutTtlMinutes: 60,
+      reminderTime: '08:00',
+      reminderTimeZone: 'Europe/Warsaw',
+      reminderSendsPerSecond: 10,
+      portalLicenseUrl: 'https://portal.renewal-hub.example/licenses/{licenseId}',
     });
+  });
+
+  it.each([
+    ['reminderTime', '8:00'],
+    ['reminderTime', '24:00'],
+    ['reminderTime', '08:60'],
+    ['reminderTimeZone', 'Europe/Nowhere'],
+    ['reminderTimeZone', 'CET+1'],
+    ['reminderSendsPerSecond', '1'],
+    ['reminderSendsPerSecond', '2.5'],
+    ['portalLicenseUrl', 'https://portal.example.com/licenses'],
+    ['portalLicenseUrl', 'http://portal.example.com/{licenseId}'],
+  ])('refuses %s %s', (key, value) => {
+    expect(() => configFrom({ [key]: value })).toThrow(new RegExp(`^${key}:`));
   });
 
   it('takes the checkout lifetime as a number from the command line too', () => {

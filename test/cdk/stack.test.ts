@@ -69,9 +69,10 @@ describe('the HTTP API follows the route table', () => {
       ([id, fn]) => id.startsWith('Api') && fn.Properties.Description !== '$default',
     );
     expect(apiFunctions).toHaveLength(routeList().length);
-    // The others are the `$default` fallback, the purchase workflow's tasks and the two webhook consumers.
+    // The others are the `$default` fallback, the purchase workflow's tasks, the two webhook consumers
+    // and the reminder job's two functions.
     expect(ofType('AWS::Lambda::Function')).toHaveLength(
-      routeList().length + 1 + purchaseTaskList().length + 2,
+      routeList().length + 1 + purchaseTaskList().length + 2 + 2,
     );
     for (const [, apiRoute] of ofType('AWS::ApiGatewayV2::Route')) {
       const integrationId = apiRoute.Properties.Target['Fn::Join'][1][1].Ref;
@@ -514,8 +515,11 @@ describe('secrets and operations', () => {
   it("alarms operations when the store's webhook crashes or answers 500", () => {
     const webhookId = functionIdOf(routeNamed('store-webhook'));
     const logGroupId = resource(webhookId).Properties.LoggingConfig.LogGroup.Ref;
-    const [, filter] = only('AWS::Logs::MetricFilter');
-    expect(filter.Properties).toEqual({
+    const filters = ofType('AWS::Logs::MetricFilter').filter(
+      ([, candidate]) => candidate.Properties.LogGroupName.Ref === logGroupId,
+    );
+    expect(filters).toHaveLength(1);
+    expect(filters[0]?.[1].Properties).toEqual({
       LogGroupName: { Ref: logGroupId },
       FilterPattern: '{ $.level = "ERROR" }',
       MetricTransformations: [

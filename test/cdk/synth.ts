@@ -31,6 +31,10 @@ export const config = {
   opsEmail: 'ops@example.com',
   storeCheckoutUrl: 'https://shop.example.com/pay/{checkoutId}',
   checkoutTtlMinutes: 45,
+  reminderTime: '07:30',
+  reminderTimeZone: 'Europe/Warsaw',
+  reminderSendsPerSecond: 12,
+  portalLicenseUrl: 'https://portal.example.com/licenses/{licenseId}',
 } satisfies RenewalHubConfig;
 
 /** Synthesizes the stack; no CloudFormation schema validation here (seconds per synth): `cdk synth` runs it. */
