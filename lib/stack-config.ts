@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { DEFAULT_REMINDER_SCHEDULE, isTimeOfDay, isTimeZone } from '../functions/domain/daily-schedule';
 
 /** What differs between deployments of the stack, read from CDK context (`-c key=value` or cdk.json). */
 export interface RenewalHubConfig {
@@ -39,9 +40,6 @@ const DEFAULT_CHECKOUT_TTL_MINUTES = 60;
 /** The functions never hold a quote shorter than this (`functions/config.ts`); a day is plenty. */
 const CHECKOUT_TTL_RANGE = { min: 5, max: 24 * 60 } as const;
 
-const DEFAULT_REMINDER_TIME = '08:00';
-/** The vendor and most of its customers are in Poland (see ../shared/seed): 08:00 there, its morning. */
-const DEFAULT_REMINDER_TIME_ZONE = 'Europe/Warsaw';
 const DEFAULT_REMINDER_SENDS_PER_SECOND = 10;
 /** Two share functions run at once (SQS's least `maxConcurrency`), each sending half the rate. */
 const REMINDER_SENDS_RANGE = { min: 2, max: 1000 } as const;
@@ -97,11 +95,13 @@ export const readStackConfig = (node: Node): RenewalHubConfig => {
       `checkoutTtlMinutes: "${ttlText}" is not a whole number of minutes from ${CHECKOUT_TTL_RANGE.min} to ${CHECKOUT_TTL_RANGE.max}`,
     );
   }
-  const reminderTime = text('reminderTime') ?? DEFAULT_REMINDER_TIME;
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(reminderTime)) {
-    throw new Error(`reminderTime: "${reminderTime}" is not a time of day like ${DEFAULT_REMINDER_TIME}`);
+  const reminderTime = text('reminderTime') ?? DEFAULT_REMINDER_SCHEDULE.time;
+  if (!isTimeOfDay(reminderTime)) {
+    throw new Error(
+      `reminderTime: "${reminderTime}" is not a time of day like ${DEFAULT_REMINDER_SCHEDULE.time}`,
+    );
   }
-  const reminderTimeZone = text('reminderTimeZone') ?? DEFAULT_REMINDER_TIME_ZONE;
+  const reminderTimeZone = text('reminderTimeZone') ?? DEFAULT_REMINDER_SCHEDULE.timeZone;
   if (!isTimeZone(reminderTimeZone)) {
     throw new Error(
       `reminderTimeZone: "${reminderTimeZone}" is not an IANA time zone like Europe/Warsaw or UTC`,
@@ -141,14 +141,4 @@ export const readStackConfig = (node: Node): RenewalHubConfig => {
     reminderSendsPerSecond,
     portalLicenseUrl,
   };
-};
-
-/** Whether the runtime's time-zone database knows `name` (EventBridge Scheduler uses the same IANA names). */
-const isTimeZone = (name: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 };

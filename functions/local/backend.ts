@@ -14,11 +14,14 @@ import { EnvName } from '../config';
 import { handler as deliverWebhooks } from '../consumers/webhook-deliver';
 import { handler as fanOutWebhooks } from '../consumers/webhook-fan-out';
 import { systemClock } from '../domain/clock';
+import { type DailySchedule, DEFAULT_REMINDER_SCHEDULE } from '../domain/daily-schedule';
 import { buildDemoData } from '../seed/demo-data';
 import { importDataFile } from '../seed/import';
 import { dynamoImportStores } from '../seed/import-stores';
 import { type DataFile, parseDataFile } from '../seed/schema';
-import { overrideDependencies } from '../wiring';
+import { runReminders } from '../use-cases/renewal-reminders';
+import { overrideDependencies, reminderDeps } from '../wiring';
+import { startDailyReminders } from './daily-reminders';
 import { LocalDeliveryQueue } from './delivery-queue';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { type Listening, LOCAL_HOST, listenOn } from './listen';
@@ -37,6 +40,8 @@ export interface LocalBackendOptions {
   log?: (line: string) => void;
   /** Aborting stops whatever has started so far; the start then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** When the reminder job runs daily; the deployed default unless given. */
+  reminderSchedule?: DailySchedule;
 }
 
 /** A running local backend. */
@@ -53,6 +58,8 @@ export interface LocalBackend {
   dynamoDbDied: Promise<string>;
   /** What was loaded: the demo data unless a seed file was given. */
   data: DataFile;
+  /** The daily reminder runs: when, and the first one due. */
+  reminders: { schedule: DailySchedule; firstRun: Date };
   /** Closes the server and stops SES local and DynamoDB Local. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -147,9 +154,26 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     stops.push(() => stream.stop());
     const stopPrinting = printMessages(log);
     stops.push(async () => stopPrinting());
+    // The job daily, as EventBridge Scheduler runs it deployed (not at start: see daily-reminders.ts).
+    const reminderSchedule = options.reminderSchedule ?? DEFAULT_REMINDER_SCHEDULE;
+    const daily = startDailyReminders({
+      schedule: reminderSchedule,
+      clock: systemClock,
+      run: async (at) => runReminders(await reminderDeps(), at),
+      log,
+    });
+    stops.push(async () => daily.stop());
     signal?.throwIfAborted();
 
-    return { url, port, dynamoDbPid: dynamo.pid, dynamoDbDied: dynamo.died, data, stop: stopAll };
+    return {
+      url,
+      port,
+      dynamoDbPid: dynamo.pid,
+      dynamoDbDied: dynamo.died,
+      data,
+      reminders: { schedule: reminderSchedule, firstRun: daily.firstRun },
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     if (signal?.aborted) throw signal.reason;

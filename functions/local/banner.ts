@@ -1,4 +1,6 @@
 /** What `npm start` prints once it is ready: where the API is, who can sign in, where messages go. */
+
+import type { DailySchedule } from '../domain/daily-schedule';
 import { DemoAccounts } from '../seed/demo-data';
 import type { DataFile } from '../seed/schema';
 
@@ -14,6 +16,8 @@ export interface BannerInput {
   startupMs: number;
   /** Set when `SEED_FILE` replaced the demo data. */
   seed?: { file: string; data: DataFile };
+  /** The daily reminder runs. */
+  reminders?: { schedule: DailySchedule; firstRun: Date };
 }
 
 type DemoAccount = (typeof DemoAccounts)[keyof typeof DemoAccounts];
@@ -30,7 +34,7 @@ const twoStep = (account: DemoAccount): string => {
 };
 
 /** The ready banner: the ready line, the accounts to sign in with, and how to read the outbox. */
-export const banner = ({ url, startupMs, seed }: BannerInput): string => {
+export const banner = ({ url, startupMs, seed, reminders }: BannerInput): string => {
   const accounts = Object.values(DemoAccounts);
   const width = Math.max(...accounts.map((account) => account.email.length));
   const data = seed
@@ -51,6 +55,13 @@ export const banner = ({ url, startupMs, seed }: BannerInput): string => {
     '',
     `  API reference (try it, sign in):   ${url}/docs  (OpenAPI: ${url}/v1/openapi.json)`,
     `  Outbox (SMS, email, operations):  curl ${url}/_local/outbox`,
+    `  Renewal reminders now:             curl -X POST ${url}/_local/reminders/run`,
+    ...(reminders
+      ? [
+          `  Renewal reminders daily:           ${reminders.schedule.time} ${reminders.schedule.timeZone}` +
+            ` (next ${reminders.firstRun.toISOString()})`,
+        ]
+      : []),
     `  Health:                            curl ${url}/v1/health`,
     '  Stop with Ctrl+C.',
     '',

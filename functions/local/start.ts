@@ -2,12 +2,20 @@
  * `npm start`: runs the whole backend locally (see `backend.ts`) until Ctrl+C.
  *
  * Environment: `PORT` (default 3000; 0 picks a free port), `SEED_FILE` (a data file to load instead of
- * the demo data), and optionally `TOKEN_SIGNING_KEY`, `EMAIL_FROM`, `STORE_WEBHOOK_SECRET`, `TABLE_NAME`.
+ * the demo data), `REMINDER_TIME` and `REMINDER_TIME_ZONE` (the daily reminder run, by default 08:00
+ * Europe/Warsaw as deployed), and optionally `TOKEN_SIGNING_KEY`, `EMAIL_FROM`, `STORE_WEBHOOK_SECRET`,
+ * `TABLE_NAME`.
  * Exits 0 when stopped by SIGINT/SIGTERM, 1 when start-up fails or DynamoDB Local dies while it runs;
  * either way nothing is left running.
  */
 // Must be loaded before anything that creates the Logger or Metrics instance (see the module).
 import './lambda-environment';
+import {
+  type DailySchedule,
+  DEFAULT_REMINDER_SCHEDULE,
+  isTimeOfDay,
+  isTimeZone,
+} from '../domain/daily-schedule';
 import { DataFileInvalidError } from '../seed/schema';
 import { type LocalBackend, startLocalBackend } from './backend';
 import { banner } from './banner';
@@ -30,6 +38,23 @@ const parsePort = (value: string | undefined): number => {
     throw new Error(`PORT must be a TCP port number (0 picks a free one), not "${value}"`);
   }
   return port;
+};
+
+/** The daily reminder run's time and zone, checked before anything starts. */
+const parseReminderSchedule = (time: string | undefined, timeZone: string | undefined): DailySchedule => {
+  const schedule = {
+    time: time || DEFAULT_REMINDER_SCHEDULE.time,
+    timeZone: timeZone || DEFAULT_REMINDER_SCHEDULE.timeZone,
+  };
+  if (!isTimeOfDay(schedule.time)) {
+    throw new Error(`REMINDER_TIME must be a time of day like 08:00, not "${schedule.time}"`);
+  }
+  if (!isTimeZone(schedule.timeZone)) {
+    throw new Error(
+      `REMINDER_TIME_ZONE must be an IANA time zone like Europe/Warsaw or UTC, not "${schedule.timeZone}"`,
+    );
+  }
+  return schedule;
 };
 
 /** The error and its causes, one per line (a cause already quoted by its wrapper is not repeated). */
@@ -79,6 +104,7 @@ const main = async (): Promise<void> => {
     backend = await startLocalBackend({
       port: parsePort(process.env.PORT),
       seedFile,
+      reminderSchedule: parseReminderSchedule(process.env.REMINDER_TIME, process.env.REMINDER_TIME_ZONE),
       log,
       signal: aborter.signal,
     });
@@ -88,6 +114,7 @@ const main = async (): Promise<void> => {
         // Since this process started, so the TypeScript loading counts too.
         startupMs: performance.now(),
         seed: seedFile ? { file: seedFile, data: backend.data } : undefined,
+        reminders: backend.reminders,
       }),
     );
     void exitWhenDynamoDbDies(backend);

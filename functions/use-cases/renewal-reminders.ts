@@ -11,13 +11,14 @@
  * A run is shared out by expiry partition ({@link reminderTasksAt}); each share runs page by page
  * ({@link runReminderTask}) and can stop between pages, to go on in another Lambda invocation.
  */
+
+import type { Clock } from '../domain/clock';
 import {
   type EligibilityPolicy,
   type EligibilityVerdict,
   eligibilityFactsOf,
   evaluateEligibility,
 } from '../domain/eligibility';
-import type { Clock } from '../domain/clock';
 import { describeEligibility } from '../domain/eligibility-messages';
 import { userIdFor } from '../domain/identity';
 import type { LicenseRecord, LicenseRenewalState } from '../domain/license';
