@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { QueuedReminderTask, ReminderTaskQueue } from '../ports/reminders';
+import type { ReminderTask, ReminderTaskQueue } from '../ports/reminders';
 
 /** SendMessageBatch takes at most 10 messages. */
 const BATCH_LIMIT = 10;
@@ -14,13 +14,13 @@ export class SqsReminderTaskQueue implements ReminderTaskQueue {
     private readonly queueUrl: string,
   ) {}
 
-  public async send(tasks: readonly QueuedReminderTask[]): Promise<void> {
+  public async send(tasks: readonly ReminderTask[]): Promise<void> {
     for (let start = 0; start < tasks.length; start += BATCH_LIMIT) {
       await this.sendBatch(tasks.slice(start, start + BATCH_LIMIT));
     }
   }
 
-  private async sendBatch(tasks: readonly QueuedReminderTask[]): Promise<void> {
+  private async sendBatch(tasks: readonly ReminderTask[]): Promise<void> {
     let entries = tasks.map((task, index) => ({ Id: String(index), MessageBody: JSON.stringify(task) }));
     // A batch succeeds entry by entry: what SQS refused (throttled, say) is sent again, and only that.
     for (let round = 0; entries.length > 0; round++) {

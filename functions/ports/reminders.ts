@@ -51,8 +51,13 @@ export interface ReminderStore {
   complete(reminder: ReminderKey, at: Date): Promise<void>;
 }
 
-/** A run's share as it is queued: see `ReminderTask` in the use case (here only what the queue carries). */
-export interface QueuedReminderTask {
+/**
+ * A share of a run: the licenses of one expiry partition, from `cursor` (where an earlier invocation
+ * stopped) or from the start. Shares are independent, so they can run side by side, and idempotent, so a
+ * retried one sends nothing twice.
+ */
+export interface ReminderTask {
+  /** The run's instant (ISO 8601): every share of a run judges milestones as of it. */
   at: string;
   partition: string;
   cursor?: string;
@@ -63,5 +68,5 @@ export interface QueuedReminderTask {
  * then dead-lettered). Local runs need none: they run every share in process.
  */
 export interface ReminderTaskQueue {
-  send(tasks: readonly QueuedReminderTask[]): Promise<void>;
+  send(tasks: readonly ReminderTask[]): Promise<void>;
 }

@@ -35,7 +35,7 @@ import type { Workspace } from '../domain/workspace';
 import type { CatalogStore } from '../ports/catalog';
 import type { EmailSender } from '../ports/messaging';
 import type { NotificationPreferencesStore } from '../ports/notification-preferences';
-import type { ReminderKey, ReminderStore } from '../ports/reminders';
+import type { ReminderKey, ReminderStore, ReminderTask } from '../ports/reminders';
 import type { UserStore } from '../ports/users';
 import type { WorkspaceStore } from '../ports/workspaces';
 
@@ -103,18 +103,6 @@ const reminderEvent = (
       );
 };
 
-/**
- * A share of a run: the licenses of one expiry partition, from `cursor` (where an earlier invocation
- * stopped) or from the start. Shares are independent, so they can run side by side, and idempotent, so a
- * retried one sends nothing twice.
- */
-export interface ReminderTask {
-  /** The run's instant (ISO 8601): every share of a run judges milestones as of it. */
-  at: string;
-  partition: string;
-  cursor?: string;
-}
-
 /** The shares of a run as of `at`: one per expiry partition whose day a milestone fell on in the look-back. */
 export const reminderTasksAt = (
   deps: Pick<ReminderDeps, 'reminders' | 'lookbackDays'>,
@@ -169,9 +157,9 @@ export interface ReminderTaskResult {
 const emptyReport = (): ReminderRunReport => ({ licensesRead: 0, reminders: 0, sent: 0, failed: 0 });
 
 /**
- * Runs one share page by page. Before each page after the first it asks `hasTimeLeft`; when that says
- * no, it stops and returns the rest as `next`, so a share larger than one Lambda invocation continues in
- * another. Always makes progress: the first page is run whatever the time.
+ * Runs one share page by page. After each page that has a next one it asks `hasTimeLeft`; when that
+ * says no, it stops and returns the rest as `next`, so a share larger than one Lambda invocation goes on
+ * in another. Always makes progress: the first page is run whatever the time.
  */
 export const runReminderTask = async (
   deps: ReminderDeps,
@@ -182,13 +170,13 @@ export const runReminderTask = async (
   const at = new Date(task.at);
   const report = emptyReport();
   let cursor = task.cursor;
-  for (let first = true; first || cursor; first = false) {
-    if (!first && !hasTimeLeft()) return { report, next: { ...task, cursor } };
+  do {
     const page = await deps.reminders.licensesIn(task.partition, { cursor, limit: deps.pageSize });
     report.licensesRead += page.licenses.length;
     await remindPage(deps, page.licenses, cache, at, report);
     cursor = page.next;
-  }
+    if (cursor && !hasTimeLeft()) return { report, next: { ...task, cursor } };
+  } while (cursor);
   return { report };
 };
 
@@ -204,7 +192,7 @@ export const runReminders = async (deps: ReminderDeps, at: Date): Promise<Remind
 };
 
 /** Adds `more` to `total`. */
-export const addReport = (total: ReminderRunReport, more: ReminderRunReport): void => {
+const addReport = (total: ReminderRunReport, more: ReminderRunReport): void => {
   total.licensesRead += more.licensesRead;
   total.reminders += more.reminders;
   total.sent += more.sent;

@@ -7,7 +7,7 @@
  * when not): every handler within 1.5× the floor's import time, the median within 1.2×.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,10 +56,13 @@ const handlers = (): Array<{ name: string; entry: string }> => [
     name: `task ${task.name}`,
     entry: join(ROOT, 'functions', 'tasks', `${task.handler}.ts`),
   })),
-  ...['webhook-fan-out', 'webhook-deliver'].map((consumer) => ({
-    name: consumer,
-    entry: join(ROOT, 'functions', 'consumers', `${consumer}.ts`),
-  })),
+  // Every module of functions/consumers is a deployed function (webhooks, reminders): none is left out.
+  ...readdirSync(join(ROOT, 'functions', 'consumers'))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => ({
+      name: file.replace(/\.ts$/, ''),
+      entry: join(ROOT, 'functions', 'consumers', file),
+    })),
 ];
 
 /**

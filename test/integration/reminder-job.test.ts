@@ -10,7 +10,7 @@ import { handler as planRun } from '../../functions/consumers/reminders-plan';
 import { handler as runShare } from '../../functions/consumers/reminders-share';
 import { ManualClock } from '../../functions/domain/clock';
 import { deriveKeys } from '../../functions/domain/secrets';
-import type { QueuedReminderTask, ReminderTaskQueue } from '../../functions/ports/reminders';
+import type { ReminderTask, ReminderTaskQueue } from '../../functions/ports/reminders';
 import { REMINDER_LEASE_MS } from '../../functions/use-cases/renewal-reminders';
 import { overrideDependencies } from '../../functions/wiring';
 import { FakeEmailSender } from '../fakes/messaging';
@@ -24,19 +24,19 @@ const LICENSES = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `lic-job-${name}`)
 const WEEK_OUT = new Date(NOW.getTime() + 7 * DAY_MS - 3600 * 1000).toISOString();
 
 class RecordingTaskQueue implements ReminderTaskQueue {
-  public readonly queued: QueuedReminderTask[] = [];
+  public readonly queued: ReminderTask[] = [];
 
-  public async send(tasks: readonly QueuedReminderTask[]): Promise<void> {
+  public async send(tasks: readonly ReminderTask[]): Promise<void> {
     this.queued.push(...tasks);
   }
 
   /** Takes everything queued so far, as a consumer would. */
-  public take(): QueuedReminderTask[] {
+  public take(): ReminderTask[] {
     return this.queued.splice(0);
   }
 }
 
-const sqsEvent = (task: QueuedReminderTask, messageId: string): SQSEvent =>
+const sqsEvent = (task: ReminderTask, messageId: string): SQSEvent =>
   ({ Records: [{ messageId, body: JSON.stringify(task) }] }) as unknown as SQSEvent;
 
 /** An invocation with no time to spare: it runs one page of its share and queues the rest. */
@@ -158,10 +158,7 @@ describe('the scheduled reminder job', () => {
     const sentFirst = email.sent.length;
     // SQS gives the failed message again after its visibility timeout, which outlasts the lease.
     clock.advance(REMINDER_LEASE_MS + 60_000);
-    const retried = await runShare(
-      sqsEvent(failed[0]?.share as QueuedReminderTask, 'msg-retry'),
-      plentyOfTime,
-    );
+    const retried = await runShare(sqsEvent(failed[0]?.share as ReminderTask, 'msg-retry'), plentyOfTime);
 
     // Assert
     expect(failed.map(({ answer }) => answer.batchItemFailures)).toEqual([
