@@ -59,6 +59,20 @@ test('an invalid SEED_FILE: every bad path is printed, exit 1, nothing started',
   expect(output).not.toContain('starting DynamoDB Local');
 }, 60_000);
 
+test.each([
+  [{ REMINDER_TIME: '8am' }, 'REMINDER_TIME must be a time of day like 08:00, not "8am"'],
+  [{ REMINDER_TIME_ZONE: 'Mars/Olympus' }, 'REMINDER_TIME_ZONE must be an IANA time zone'],
+])(
+  'a bad reminder schedule (%o): said at once, exit 1, nothing started',
+  async (env, message) => {
+    const { code, output } = await runStart(env);
+    expect(code).toBe(1);
+    expect(output).toContain(message);
+    expect(output).not.toContain('starting DynamoDB Local');
+  },
+  60_000,
+);
+
 describe('when the port is taken', () => {
   let blocker: Server;
   beforeAll(async () => {

@@ -80,7 +80,11 @@ test('a start aborted midway stops what it had started', async () => {
 describe('with a good data file', () => {
   let backend: LocalBackend;
   beforeAll(async () => {
-    backend = await startLocalBackend({ port: 0, seedFile: await seedFile('good.json', goodData) });
+    backend = await startLocalBackend({
+      port: 0,
+      seedFile: await seedFile('good.json', goodData),
+      reminderSchedule: { time: '23:30', timeZone: 'Asia/Tokyo' },
+    });
   });
   afterAll(() => backend?.stop());
 
@@ -95,6 +99,16 @@ describe('with a good data file', () => {
       token: login.body.accessToken,
     });
     expect(workspaces.body).toEqual({ items: [{ workspaceId: 'ws-1', name: 'Acme', countryCode: 'PL' }] });
+  });
+
+  test('runs the reminder job daily at the given time, first within a day', () => {
+    const { schedule, firstRun } = backend.reminders;
+    const untilFirstMs = firstRun.getTime() - Date.now();
+    expect(schedule).toEqual({ time: '23:30', timeZone: 'Asia/Tokyo' });
+    // 23:30 in Tokyo (UTC+9, no daylight saving) is 14:30 UTC.
+    expect(firstRun.toISOString()).toMatch(/T14:30:00\.000Z$/);
+    expect(untilFirstMs).toBeGreaterThan(0);
+    expect(untilFirstMs).toBeLessThanOrEqual(24 * 3600 * 1000);
   });
 
   test('stop() closes the server and ends DynamoDB Local; a second stop() is harmless', async () => {
