@@ -1,14 +1,18 @@
 /**
  * Renewal reminders on `npm start` (PRODUCT.md §4, §8): `POST /_local/reminders/run` reminds the demo
  * administrators of the demo licenses at a milestone, in English and Polish, through the SES emulator;
- * a second run sends nothing; a malformed `at` is refused.
+ * a second run sends nothing; an administrator who opts out hears no more; a license renewed through the
+ * local store is reminded afresh at its new window; a malformed `at` is refused.
  */
 import type { ChildProcess } from 'node:child_process';
 import { DemoAccounts, DemoLicenses, DemoReminderLicenses } from '../../functions/seed/demo-data';
 import { httpCall } from '../support/http-client';
-import { exitOf, START_TIMEOUT_MS, startBackendProcess } from '../support/process';
+import { exitOf, type ProcessOutput, START_TIMEOUT_MS, startBackendProcess } from '../support/process';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 let child: ChildProcess;
+let output: ProcessOutput;
 let url: string;
 
 interface OutboxEmail {
@@ -26,7 +30,7 @@ const reminderEmails = async (): Promise<OutboxEmail[]> => {
 };
 
 beforeAll(async () => {
-  ({ child, url } = await startBackendProcess());
+  ({ child, output, url } = await startBackendProcess());
 }, START_TIMEOUT_MS + 5_000);
 
 afterAll(async () => {
@@ -62,6 +66,42 @@ test('one run reminds each demo administrator of each license at a milestone, in
     }
     expect(theirs.every((email) => language.test(email.subject))).toBe(true);
   }
+});
+
+test('an administrator who opts out hears no more, and a renewed license is reminded afresh at its new window', async () => {
+  // Arrange: the English admin turns reminders off, then renews the license a week from expiry in the store.
+  const { email, password } = DemoAccounts.noMfa;
+  const token = (await httpCall(url, 'POST', '/v1/auth/login', { body: { email, password } })).body
+    .accessToken;
+  const optOut = await httpCall(url, 'PATCH', '/v1/me/notifications', {
+    token,
+    body: { renewalReminders: false },
+  });
+  const licenseId = DemoReminderLicenses.oneWeek;
+  const checkout = await httpCall(url, 'POST', `/v1/licenses/${licenseId}/checkouts`, {
+    token,
+    headers: { 'idempotency-key': 'e2e-reminded-renewal' },
+  });
+  const paid = await httpCall(url, 'POST', `${new URL(checkout.body.redirectUrl).pathname}/pay`);
+  await output.waitFor(new RegExp(`order ${paid.body.orderId}: SUCCEEDED`), 30_000);
+  const renewed = (await httpCall(url, 'GET', `/v1/licenses/${licenseId}`, { token })).body;
+  // An hour after the renewed license's window opens, 30 days before its new expiry.
+  const newWindow = new Date(Date.parse(renewed.expiresAt) - 30 * DAY_MS + 3600_000).toISOString();
+  const before = (await reminderEmails()).length;
+
+  // Act
+  const run = await httpCall(url, 'POST', '/_local/reminders/run', { body: { at: newWindow } });
+  const again = await httpCall(url, 'POST', '/_local/reminders/run', { body: { at: newWindow } });
+  const emails = (await reminderEmails()).slice(before);
+
+  // Assert
+  expect([optOut.status, optOut.body]).toEqual([200, { renewalReminders: false }]);
+  expect(run.status).toBe(200);
+  expect(again.body).toMatchObject({ reminders: 0, sent: 0 });
+  const ofRenewed = emails.filter((sent) => sent.text.includes(`/licenses/${licenseId}\n`));
+  expect(ofRenewed.map((sent) => sent.to)).toEqual([DemoAccounts.sms.email]);
+  expect(ofRenewed[0]?.subject).toMatch(/^Licencja Endpoint Security Cloud w Acme Sp\. z o\.o\. wygasa/);
+  expect(emails.some((sent) => sent.to === DemoAccounts.noMfa.email)).toBe(false);
 });
 
 test('refuses an `at` that is not an ISO instant', async () => {
