@@ -5,7 +5,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EnvName } from '../functions/config';
 import { Need } from '../functions/needs';
@@ -15,6 +15,7 @@ import type { DataTable } from './data-table';
 import { HandlerFunction } from './lambda-defaults';
 import { grantNeeds, needsEnvironment } from './needs';
 import type { OpsTopic } from './ops-topic';
+import { workQueueWithDeadLetters } from './work-queue';
 
 /**
  * A share function has 5 minutes; it starts no page with less than 90 s left (reminders-share.ts), so a
@@ -58,23 +59,17 @@ export class RenewalReminders extends Construct {
 
   public constructor(scope: Construct, id: string, props: RenewalRemindersProps) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
     // Six times the function's timeout, as Lambda's SQS event source asks; 30 minutes, more than a
     // reminder's lease, so a share given again takes over the reminders whose email failed.
     const visibilityTimeout = Duration.seconds(6 * SHARE_TIMEOUT_SECONDS);
     if (visibilityTimeout.toMilliseconds() <= REMINDER_LEASE_MS) {
       throw new Error('The reminder queue must hide a failed share for longer than a reminder lease');
     }
-    this.queue = new Queue(this, 'Shares', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetters: this.deadLetters } = workQueueWithDeadLetters(
+      this,
+      'Shares',
       visibilityTimeout,
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
-    });
+    ));
     const queueEnvironment = { [EnvName.REMINDER_QUEUE_URL]: this.queue.queueUrl };
 
     const plan = new HandlerFunction(this, 'Plan', {

@@ -73,28 +73,19 @@ export const readStackConfig = (node: Node): RenewalHubConfig => {
       throw new Error(`${key}: "${address}" is not a plain email address`);
     }
   }
-  const storeCheckoutUrl = text('storeCheckoutUrl') ?? DEFAULT_STORE_CHECKOUT_URL;
-  const example = storeCheckoutUrl.replaceAll('{checkoutId}', 'chk-1');
-  if (
-    !storeCheckoutUrl.includes('{checkoutId}') ||
-    !URL.canParse(example) ||
-    new URL(example).protocol !== 'https:'
-  ) {
-    throw new Error(
-      `storeCheckoutUrl: "${storeCheckoutUrl}" is not an https URL with {checkoutId}, like ${DEFAULT_STORE_CHECKOUT_URL}`,
-    );
-  }
-  const ttlText = text('checkoutTtlMinutes');
-  const checkoutTtlMinutes = ttlText === undefined ? DEFAULT_CHECKOUT_TTL_MINUTES : Number(ttlText);
-  if (
-    !Number.isInteger(checkoutTtlMinutes) ||
-    checkoutTtlMinutes < CHECKOUT_TTL_RANGE.min ||
-    checkoutTtlMinutes > CHECKOUT_TTL_RANGE.max
-  ) {
-    throw new Error(
-      `checkoutTtlMinutes: "${ttlText}" is not a whole number of minutes from ${CHECKOUT_TTL_RANGE.min} to ${CHECKOUT_TTL_RANGE.max}`,
-    );
-  }
+  const storeCheckoutUrl = httpsTemplate(
+    'storeCheckoutUrl',
+    text('storeCheckoutUrl'),
+    '{checkoutId}',
+    DEFAULT_STORE_CHECKOUT_URL,
+  );
+  const checkoutTtlMinutes = wholeNumber(
+    'checkoutTtlMinutes',
+    text('checkoutTtlMinutes'),
+    CHECKOUT_TTL_RANGE,
+    DEFAULT_CHECKOUT_TTL_MINUTES,
+    ' of minutes',
+  );
   const reminderTime = text('reminderTime') ?? DEFAULT_REMINDER_SCHEDULE.time;
   if (!isTimeOfDay(reminderTime)) {
     throw new Error(
@@ -107,29 +98,18 @@ export const readStackConfig = (node: Node): RenewalHubConfig => {
       `reminderTimeZone: "${reminderTimeZone}" is not an IANA time zone like Europe/Warsaw or UTC`,
     );
   }
-  const ratePerSecondText = text('reminderSendsPerSecond');
-  const reminderSendsPerSecond =
-    ratePerSecondText === undefined ? DEFAULT_REMINDER_SENDS_PER_SECOND : Number(ratePerSecondText);
-  if (
-    !Number.isInteger(reminderSendsPerSecond) ||
-    reminderSendsPerSecond < REMINDER_SENDS_RANGE.min ||
-    reminderSendsPerSecond > REMINDER_SENDS_RANGE.max
-  ) {
-    throw new Error(
-      `reminderSendsPerSecond: "${ratePerSecondText}" is not a whole number from ${REMINDER_SENDS_RANGE.min} to ${REMINDER_SENDS_RANGE.max}`,
-    );
-  }
-  const portalLicenseUrl = text('portalLicenseUrl') ?? DEFAULT_PORTAL_LICENSE_URL;
-  const portalExample = portalLicenseUrl.replaceAll('{licenseId}', 'lic-1');
-  if (
-    !portalLicenseUrl.includes('{licenseId}') ||
-    !URL.canParse(portalExample) ||
-    new URL(portalExample).protocol !== 'https:'
-  ) {
-    throw new Error(
-      `portalLicenseUrl: "${portalLicenseUrl}" is not an https URL with {licenseId}, like ${DEFAULT_PORTAL_LICENSE_URL}`,
-    );
-  }
+  const reminderSendsPerSecond = wholeNumber(
+    'reminderSendsPerSecond',
+    text('reminderSendsPerSecond'),
+    REMINDER_SENDS_RANGE,
+    DEFAULT_REMINDER_SENDS_PER_SECOND,
+  );
+  const portalLicenseUrl = httpsTemplate(
+    'portalLicenseUrl',
+    text('portalLicenseUrl'),
+    '{licenseId}',
+    DEFAULT_PORTAL_LICENSE_URL,
+  );
   return {
     corsAllowedOrigins,
     emailFrom,
@@ -141,4 +121,29 @@ export const readStackConfig = (node: Node): RenewalHubConfig => {
     reminderSendsPerSecond,
     portalLicenseUrl,
   };
+};
+
+/** An https URL with `placeholder` in it (replaced per item), or `fallback` when not set. */
+const httpsTemplate = (key: string, value: string | undefined, placeholder: string, fallback: string) => {
+  const template = value ?? fallback;
+  const example = template.replaceAll(placeholder, 'x-1');
+  if (!template.includes(placeholder) || !URL.canParse(example) || new URL(example).protocol !== 'https:') {
+    throw new Error(`${key}: "${template}" is not an https URL with ${placeholder}, like ${fallback}`);
+  }
+  return template;
+};
+
+/** A whole number in `range` (context values come as text, or as numbers from `-c`), or `fallback`. */
+const wholeNumber = (
+  key: string,
+  value: string | undefined,
+  range: { min: number; max: number },
+  fallback: number,
+  unit = '',
+): number => {
+  const number = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(number) || number < range.min || number > range.max) {
+    throw new Error(`${key}: "${value}" is not a whole number${unit} from ${range.min} to ${range.max}`);
+  }
+  return number;
 };

@@ -4,7 +4,7 @@ import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WEBHOOK_EVENT_ITEM_TYPE } from '../functions/adapters/dynamodb/webhook-stores';
 import { EnvName } from '../functions/config';
@@ -16,6 +16,7 @@ import type { DataTable } from './data-table';
 import { HandlerFunction } from './lambda-defaults';
 import { grantNeeds, needsEnvironment } from './needs';
 import type { OpsTopic } from './ops-topic';
+import { workQueueWithDeadLetters } from './work-queue';
 
 /** An attempt has 10 s; the function 30 s for a batch of them made side by side. */
 const DELIVER_TIMEOUT_SECONDS = 30;
@@ -44,18 +45,12 @@ export class WebhookDelivery extends Construct {
 
   public constructor(scope: Construct, id: string, props: WebhookDeliveryProps) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new Queue(this, 'Attempts', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // Six times the function's timeout, as Lambda's SQS event source asks.
-      visibilityTimeout: Duration.seconds(6 * DELIVER_TIMEOUT_SECONDS),
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
-    });
+    // Six times the function's timeout, as Lambda's SQS event source asks.
+    ({ queue: this.queue, deadLetters: this.deadLetters } = workQueueWithDeadLetters(
+      this,
+      'Attempts',
+      Duration.seconds(6 * DELIVER_TIMEOUT_SECONDS),
+    ));
     type ConsumerNeed = typeof Need.QUEUE_WEBHOOK_DELIVERY | typeof Need.NOTIFY_OPS | typeof Need.SEND_EMAIL;
     const environment = (needs: ConsumerNeed[]) => ({
       [EnvName.TABLE_NAME]: props.table.table.tableName,
