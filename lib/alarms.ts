@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { METRIC_NAMESPACE } from '../functions/metric-names';
 import type { HandlerFunction } from './lambda-defaults';
@@ -46,6 +47,18 @@ export const alarmOnAnyToOps = (
   alarm.addOkAction(action);
   return alarm;
 };
+
+/** Wakes operations as soon as a message lands in `queue`, a dead-letter queue: work that kept failing. */
+export const alarmOnDeadLetters = (
+  scope: Construct,
+  id: string,
+  props: { queue: IQueue; description: string; ops: OpsTopic },
+): Alarm =>
+  alarmOnAnyToOps(scope, id, {
+    metric: props.queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Max' }),
+    description: props.description,
+    ops: props.ops,
+  });
 
 /**
  * Errors of an HTTP handler function. The Lambda `Errors` metric alone misses most of them: the shared

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { EnvName } from '../functions/config';
 import { Need } from '../functions/needs';
 import { REMINDER_LEASE_MS } from '../functions/use-cases/renewal-reminders';
-import { ALARM_PERIOD, alarmOnAnyToOps, handlerErrorsMetric } from './alarms';
+import { alarmOnAnyToOps, alarmOnDeadLetters, handlerErrorsMetric } from './alarms';
 import type { DataTable } from './data-table';
 import { HandlerFunction } from './lambda-defaults';
 import { grantNeeds, needsEnvironment } from './needs';
@@ -154,11 +154,8 @@ export class RenewalReminders extends Construct {
       ['reminders-plan', plan],
       ['reminders-share', share],
     ]);
-    const deadLettersAlarm = alarmOnAnyToOps(this, 'DeadLettersAlarm', {
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
-        period: ALARM_PERIOD,
-        statistic: 'Max',
-      }),
+    const deadLettersAlarm = alarmOnDeadLetters(this, 'DeadLettersAlarm', {
+      queue: this.deadLetters,
       description:
         'A reminder share failed five times (its emails keep failing, or it crashes), or the schedule could ' +
         'not start the daily run: its message is in the dead-letter queue. See the reminders-share and ' +

@@ -10,7 +10,7 @@ import { WEBHOOK_EVENT_ITEM_TYPE } from '../functions/adapters/dynamodb/webhook-
 import { EnvName } from '../functions/config';
 import { BusinessMetric } from '../functions/metric-names';
 import { Need } from '../functions/needs';
-import { ALARM_PERIOD, alarmOnAnyToOps } from './alarms';
+import { ALARM_PERIOD, alarmOnDeadLetters } from './alarms';
 import { businessMetric } from './business-metrics';
 import type { DataTable } from './data-table';
 import { HandlerFunction } from './lambda-defaults';
@@ -109,11 +109,8 @@ export class WebhookDelivery extends Construct {
       ['webhook-deliver', deliver],
     ]);
 
-    const deadLettersAlarm = alarmOnAnyToOps(this, 'DeadLettersAlarm', {
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
-        period: ALARM_PERIOD,
-        statistic: 'Max',
-      }),
+    const deadLettersAlarm = alarmOnDeadLetters(this, 'DeadLettersAlarm', {
+      queue: this.deadLetters,
       description:
         'Webhook work crashed five times (a delivery attempt) or a stream batch could not be fanned out: ' +
         'its message is in the dead-letter queue. See the webhook-deliver and webhook-fan-out logs.',
