@@ -7,14 +7,12 @@ import { workspaceStore } from '../../functions/wiring';
 import { type ApiAnswer, callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness, TEST_TOTP_SECRET } from '../support/auth-harness';
 import { licenseImportStore } from '../support/license-import';
-import { UNIT_TEST_SCRYPT_LOG_N } from '../support/password-hashes';
 import { tally } from '../support/tally';
 
 let h: AuthHarness;
 
 beforeEach(async () => {
-  // These tests count attempts: a cheap hash keeps their dozens of sign-ins quick (see the option).
-  h = await createAuthHarness(undefined, { scryptLogN: UNIT_TEST_SCRYPT_LOG_N });
+  h = await createAuthHarness();
 });
 
 afterEach(async () => {

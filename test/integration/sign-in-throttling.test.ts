@@ -1,16 +1,15 @@
 /**
  * PRODUCT.md §1: sign-in throttling on DynamoDB Local. After 5 failures an email (known or not) is
- * refused with 429 and a back-off that doubles up to 15 minutes. These tests count attempts, not hashes,
- * so the users are hashed at the unit-test scrypt cost (sign-in.test.ts keeps the production cost).
+ * refused with 429 and a back-off that doubles up to 15 minutes. These tests count attempts, not hashes:
+ * the harness's unit-test scrypt cost serves (sign-in.test.ts keeps the production cost).
  */
 import { callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';
-import { UNIT_TEST_SCRYPT_LOG_N } from '../support/password-hashes';
 
 let h: AuthHarness;
 
 beforeEach(async () => {
-  h = await createAuthHarness(undefined, { scryptLogN: UNIT_TEST_SCRYPT_LOG_N });
+  h = await createAuthHarness();
   await h.addUser('plain@example.com', 'correct horse');
 });
 

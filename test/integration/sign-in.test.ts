@@ -1,11 +1,13 @@
 import { totpCodeAt } from '../../functions/domain/totp';
 import { callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness, TEST_TOTP_SECRET } from '../support/auth-harness';
+import { PRODUCTION_SCRYPT_LOG_N } from '../support/password-hashes';
 
 let h: AuthHarness;
 
 beforeEach(async () => {
-  h = await createAuthHarness();
+  // The sign-in itself: at the production scrypt cost, as deployed.
+  h = await createAuthHarness(undefined, { scryptLogN: PRODUCTION_SCRYPT_LOG_N });
   await h.addUser('plain@example.com', 'correct horse');
   await h.addUser('sms@example.com', 'sms password', { method: 'SMS', phoneNumber: '+48123456789' }, 'pl');
   await h.addUser('totp@example.com', 'totp password', { method: 'TOTP', secret: TEST_TOTP_SECRET });

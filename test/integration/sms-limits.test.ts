@@ -7,14 +7,12 @@ import { openSession } from '../../functions/use-cases/auth-common';
 import { authDeps, userStore } from '../../functions/wiring';
 import { type ApiAnswer, callRoute } from '../support/api';
 import { type AuthHarness, createAuthHarness } from '../support/auth-harness';
-import { UNIT_TEST_SCRYPT_LOG_N } from '../support/password-hashes';
 import { tally } from '../support/tally';
 
 let h: AuthHarness;
 
 beforeEach(async () => {
-  // These tests count attempts: a cheap hash keeps their dozens of sign-ins quick (see the option).
-  h = await createAuthHarness(undefined, { scryptLogN: UNIT_TEST_SCRYPT_LOG_N });
+  h = await createAuthHarness();
 });
 
 afterEach(async () => {

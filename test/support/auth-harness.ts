@@ -12,7 +12,7 @@ import { overrideDependencies } from '../../functions/wiring';
 import { FakeSmsSender as RecordingSms } from '../fakes/messaging';
 import { createTestTable, testConfig } from './dynamodb';
 import { FixtureBuilder, loadIntoTable } from './fixtures';
-import { PRODUCTION_SCRYPT_LOG_N } from './password-hashes';
+import { UNIT_TEST_SCRYPT_LOG_N } from './password-hashes';
 
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -24,19 +24,19 @@ export interface AuthHarness {
   close(): Promise<void>;
 }
 
-/** How a harness is set up; every option has the production-like default. */
+/** How a harness is set up. */
 export interface AuthHarnessOptions {
   /**
-   * The scrypt cost of the users' hashes and of the decoy hash an unknown email is checked against.
-   * Tests that count attempts, not hash, pass `UNIT_TEST_SCRYPT_LOG_N`: each sign-in then takes
-   * milliseconds instead of ~0.5 s, so their dozens of sign-ins fit a busy CI machine's timeout.
+   * The scrypt cost of the users' hashes and of the decoy hash an unknown email is checked against. By
+   * default the unit-test cost: a sign-in then takes milliseconds instead of ~0.5 s, and most tests sign
+   * in only to get a session. sign-in.test.ts, about the sign-in itself, passes the production cost.
    */
   scryptLogN?: number;
 }
 
 export const createAuthHarness = async (
   start = '2026-11-28T10:00:00.000Z',
-  { scryptLogN = PRODUCTION_SCRYPT_LOG_N }: AuthHarnessOptions = {},
+  { scryptLogN = UNIT_TEST_SCRYPT_LOG_N }: AuthHarnessOptions = {},
 ): Promise<AuthHarness> => {
   const table = await createTestTable();
   const clock = new ManualClock(start);
