@@ -18,8 +18,8 @@ import type { OpsTopic } from './ops-topic';
 import { workQueueWithDeadLetters } from './work-queue';
 
 /**
- * A share function has 5 minutes; it starts no page with less than 90 s left (reminders-share.ts), so a
- * page's emails have that long.
+ * A share function has 5 minutes; it starts no reminder with less than 90 s left (reminders-share.ts), so
+ * one license's emails have that long.
  */
 const SHARE_TIMEOUT_SECONDS = 300;
 /** Share functions running at once (SQS's least `maxConcurrency`): the sending rate is split between them. */

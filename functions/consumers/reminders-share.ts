@@ -19,7 +19,10 @@ const MessageSchema = z.strictObject({
   cursor: z.optional(z.string()),
 });
 
-/** No new page is started with less than this left of the invocation: a page's emails must fit in it. */
+/**
+ * No reminder is started with less than this left of the invocation: one license's emails must fit in it
+ * (at 5 a second, 450 administrators). One that does not is finished by the retry, after its lease.
+ */
 export const STOP_BEFORE_END_MS = 90_000;
 
 export const handler = async (event: SQSEvent, context: Pick<Context, 'getRemainingTimeInMillis'>) => {

@@ -16,9 +16,15 @@ export interface ReminderKey {
  */
 export type ReminderClaim = { outcome: 'SEND'; sentTo: readonly string[] } | { outcome: 'SKIP' };
 
+/** A license read from the expiry index, and the cursor that resumes the partition just after it. */
+export interface ExpiringLicense {
+  license: LicenseRecord & LicenseRenewalState;
+  resumeAfter: string;
+}
+
 /** One page of an expiry partition's licenses, and where the next page starts (none: the last page). */
 export interface ExpiringLicensePage {
-  licenses: Array<LicenseRecord & LicenseRenewalState>;
+  licenses: ExpiringLicense[];
   next?: string;
 }
 
@@ -31,7 +37,7 @@ export interface ReminderStore {
   expiryPartitions(days: readonly string[]): string[];
   /**
    * Up to `limit` licenses of one expiry partition, by the index (never a Scan), from `cursor` (a page's
-   * `next`) or from the start.
+   * `next`, or a license's `resumeAfter`) or from the start.
    */
   licensesIn(partition: string, page: { cursor?: string; limit: number }): Promise<ExpiringLicensePage>;
   /**

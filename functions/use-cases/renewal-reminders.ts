@@ -35,7 +35,7 @@ import type { Workspace } from '../domain/workspace';
 import type { CatalogStore } from '../ports/catalog';
 import type { EmailSender } from '../ports/messaging';
 import type { NotificationPreferencesStore } from '../ports/notification-preferences';
-import type { ReminderKey, ReminderStore, ReminderTask } from '../ports/reminders';
+import type { ExpiringLicense, ReminderKey, ReminderStore, ReminderTask } from '../ports/reminders';
 import type { UserStore } from '../ports/users';
 import type { WorkspaceStore } from '../ports/workspaces';
 
@@ -56,11 +56,7 @@ export interface ReminderDeps {
   clock: Clock;
   /** How many days back a run looks for milestones it may have missed. */
   lookbackDays: number;
-  /**
-   * Licenses read per query of the expiry index (one batch read then tells which were reminded already).
-   * A page's emails are sent before the next page's time check, so they must fit in the margin a share
-   * function keeps for them.
-   */
+  /** Licenses read per query of the expiry index (one batch read then tells which were reminded already). */
   pageSize: number;
   /** The portal page that renews a license. */
   renewUrl: (licenseId: string) => string;
@@ -157,9 +153,10 @@ export interface ReminderTaskResult {
 const emptyReport = (): ReminderRunReport => ({ licensesRead: 0, reminders: 0, sent: 0, failed: 0 });
 
 /**
- * Runs one share page by page. After each page that has a next one it asks `hasTimeLeft`; when that
- * says no, it stops and returns the rest as `next`, so a share larger than one Lambda invocation goes on
- * in another. Always makes progress: the first page is run whatever the time.
+ * Runs one share page by page. Before each reminder but the first, and before each further page, it asks
+ * `hasTimeLeft`; when that says no, it stops and returns the rest as `next` (resuming just after the
+ * last license it finished), so a share larger than one Lambda invocation goes on in another. Always
+ * makes progress: the first reminder is sent whatever the time.
  */
 export const runReminderTask = async (
   deps: ReminderDeps,
@@ -170,15 +167,40 @@ export const runReminderTask = async (
   const at = new Date(task.at);
   const report = emptyReport();
   let cursor = task.cursor;
+  let sentSome = false;
   do {
     const page = await deps.reminders.licensesIn(task.partition, { cursor, limit: deps.pageSize });
     report.licensesRead += page.licenses.length;
-    await remindPage(deps, page.licenses, cache, at, report);
+    const due = dueReminders(page.licenses, at, cursor);
+    const completed =
+      due.length > 0 ? await deps.reminders.completed(due.map(({ reminder }) => reminder)) : new Set();
+    for (const { license, reminder, resumeAt } of due) {
+      if (completed.has(reminderKeyOf(reminder.licenseId, reminder.expiresAt, reminder.milestone))) continue;
+      if (sentSome && !hasTimeLeft()) return { report, next: { ...task, cursor: resumeAt } };
+      const { workspace, emails } = await cache.workspace(license.workspaceId);
+      if (!workspace) continue;
+      await remindOf(deps, license, reminder, workspace, emails, cache, at, report);
+      sentSome = true;
+    }
     cursor = page.next;
     if (cursor && !hasTimeLeft()) return { report, next: { ...task, cursor } };
   } while (cursor);
   return { report };
 };
+
+/**
+ * The page's licenses whose latest passed milestone is due as of `at`, each with the cursor that
+ * resumes at it: just after the license before it, or the page's own start.
+ */
+const dueReminders = (licenses: readonly ExpiringLicense[], at: Date, pageStart: string | undefined) =>
+  licenses.flatMap(({ license }, index) => {
+    const milestone = latestPassedMilestone(new Date(license.expiresAt), at);
+    const { licenseId, expiresAt, workspaceId } = license;
+    if (!milestone || !workspaceId) return [];
+    const reminder: ReminderKey = { licenseId, expiresAt, milestone };
+    const resumeAt = index === 0 ? pageStart : licenses[index - 1]?.resumeAfter;
+    return [{ license: { ...license, workspaceId }, reminder, resumeAt }];
+  });
 
 /** Runs the whole job as of `at` in this process (the local run, the CLI, the benchmark). */
 export const runReminders = async (deps: ReminderDeps, at: Date): Promise<ReminderRunReport> => {
@@ -197,30 +219,6 @@ const addReport = (total: ReminderRunReport, more: ReminderRunReport): void => {
   total.reminders += more.reminders;
   total.sent += more.sent;
   total.failed += more.failed;
-};
-
-const remindPage = async (
-  deps: ReminderDeps,
-  licenses: ReadonlyArray<LicenseRecord & LicenseRenewalState>,
-  cache: ReminderRunCache,
-  at: Date,
-  report: ReminderRunReport,
-): Promise<void> => {
-  const due = licenses.flatMap((license) => {
-    const milestone = latestPassedMilestone(new Date(license.expiresAt), at);
-    const { licenseId, expiresAt, workspaceId } = license;
-    if (!milestone || !workspaceId) return [];
-    const reminder: ReminderKey = { licenseId, expiresAt, milestone };
-    return [{ license: { ...license, workspaceId }, reminder }];
-  });
-  if (due.length === 0) return;
-  const completed = await deps.reminders.completed(due.map(({ reminder }) => reminder));
-  for (const { license, reminder } of due) {
-    if (completed.has(reminderKeyOf(reminder.licenseId, reminder.expiresAt, reminder.milestone))) continue;
-    const { workspace, emails } = await cache.workspace(license.workspaceId);
-    if (!workspace) continue;
-    await remindOf(deps, license, reminder, workspace, emails, cache, at, report);
-  }
 };
 
 /** `read`, asked once per key for the length of a run. */

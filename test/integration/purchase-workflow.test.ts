@@ -144,7 +144,7 @@ describe('a paid order that matches its checkout', () => {
       const ids: string[] = [];
       for (const partition of reminderStore().expiryPartitions([iso.slice(0, 10)])) {
         const page = await reminderStore().licensesIn(partition, { limit: 100 });
-        ids.push(...page.licenses.map((found) => found.licenseId));
+        ids.push(...page.licenses.map((found) => found.license.licenseId));
       }
       return ids;
     };

@@ -48,18 +48,21 @@ const email = new FakeEmailSender();
 const queue = new RecordingTaskQueue();
 let clock: ManualClock;
 
+/** The wiring of these tests: the fresh table, pages of one license, the recorders. */
+const dependencies = () => ({
+  config: { ...testConfig(table), reminderPageSize: 1 },
+  clock,
+  keys: deriveKeys('test-root-secret-that-is-long-enough'),
+  email,
+  reminderQueue: queue,
+});
+
 beforeEach(async () => {
   table = await createTestTable();
   clock = new ManualClock(NOW);
   email.reset();
   queue.take();
-  overrideDependencies({
-    config: { ...testConfig(table), reminderPageSize: 1 },
-    clock,
-    keys: deriveKeys('test-root-secret-that-is-long-enough'),
-    email,
-    reminderQueue: queue,
-  });
+  overrideDependencies(dependencies());
   const builder = new FixtureBuilder(NOW)
     .user('job-admin@example.com', { locale: 'en' })
     .workspace('ws-job', { name: 'Job Co', admins: ['job-admin@example.com'] })
@@ -77,12 +80,14 @@ afterEach(async () => {
 
 /** Runs queued shares (and the shares they queue) until none is left; answers each invocation's result. */
 const drain = async (context: typeof outOfTime) => {
-  const results: Array<{ partition: string; failed: string[] }> = [];
+  const results: Array<{ partition: string; sent: number; failed: string[] }> = [];
   for (let task = queue.take(); task.length > 0; task = queue.take()) {
     for (const [index, share] of task.entries()) {
+      const sentBefore = email.sent.length;
       const answer = await runShare(sqsEvent(share, `msg-${index}`), context);
       results.push({
         partition: share.partition,
+        sent: email.sent.length - sentBefore,
         failed: answer.batchItemFailures.map((failure) => failure.itemIdentifier),
       });
     }
@@ -119,27 +124,38 @@ describe('the scheduled reminder job', () => {
     expect(queue.queued).toEqual([]);
   });
 
-  it('goes on in another invocation when one runs out of time, and reminds each license once', async () => {
-    // Arrange
-    await planRun({ at: NOW.toISOString() });
-    const planned = queue.queued.length;
+  it.each([
+    ['between pages (pages of one license)', 1],
+    ['within a page (pages of 100)', 100],
+  ])(
+    'goes on in another invocation when one runs out of time %s, and reminds each license once',
+    async (_, pageSize) => {
+      // Arrange
+      overrideDependencies({
+        ...dependencies(),
+        config: { ...testConfig(table), reminderPageSize: pageSize },
+      });
+      await planRun({ at: NOW.toISOString() });
+      const planned = queue.queued.length;
 
-    // Act: every invocation has time for one page (one license) only.
-    const invocations = await drain(outOfTime);
+      // Act: every invocation has time for one reminder only.
+      const invocations = await drain(outOfTime);
 
-    // Assert: the extra invocations are the continuations; every license reminded once, none failed.
-    expect(invocations.length).toBeGreaterThan(planned);
-    expect(invocations.every((invocation) => invocation.failed.length === 0)).toBe(true);
-    expect(email.sent.map((message) => message.text.match(/lic-job-\w/)?.[0]).sort()).toEqual(LICENSES);
+      // Assert: one invocation per reminder (the extra ones are continuations), each license once, none failed.
+      expect(invocations.filter((invocation) => invocation.sent > 0)).toHaveLength(LICENSES.length);
+      expect(invocations.length).toBeGreaterThan(planned);
+      expect(invocations.every((invocation) => invocation.failed.length === 0)).toBe(true);
+      expect(email.sent.map((message) => message.text.match(/lic-job-\w/)?.[0]).sort()).toEqual(LICENSES);
 
-    // Act: the whole run again, with time to spare.
-    await planRun({ at: NOW.toISOString() });
-    const again = await drain(plentyOfTime);
+      // Act: the whole run again, with time to spare.
+      await planRun({ at: NOW.toISOString() });
+      const again = await drain(plentyOfTime);
 
-    // Assert: nothing is sent twice, and no share needed a continuation.
-    expect(again.length).toBe(planned);
-    expect(email.sent.length).toBe(LICENSES.length);
-  });
+      // Assert: nothing is sent twice, and no share needed a continuation.
+      expect(again.length).toBe(planned);
+      expect(email.sent.length).toBe(LICENSES.length);
+    },
+  );
 
   it('reports a share whose email failed, and its retry after the lease emails only that one', async () => {
     // Arrange

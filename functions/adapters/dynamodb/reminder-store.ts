@@ -62,7 +62,11 @@ export class DynamoReminderStore implements ReminderStore {
       }),
     );
     return {
-      licenses: (answer.Items ?? []).map((item) => ({ ...recordOf(item), ...renewalStateOf(item) })),
+      licenses: (answer.Items ?? []).map((item) => ({
+        license: { ...recordOf(item), ...renewalStateOf(item) },
+        // An index query resumes after the item named by its table key and its index key.
+        resumeAfter: encodeCursor({ pk: item.pk, sk: item.sk, gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk }),
+      })),
       ...(answer.LastEvaluatedKey ? { next: encodeCursor(answer.LastEvaluatedKey) } : {}),
     };
   }
