@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Aws, Duration } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -79,6 +80,13 @@ export class RenewalReminders extends Construct {
       environment: { [EnvName.TABLE_NAME]: props.table.table.tableName, ...queueEnvironment },
     });
     this.queue.grantSendMessages(plan.role);
+    // Scheduler invokes asynchronously: its retries cover handing the event to Lambda, Lambda's these cover
+    // the function failing. An event that fails them all goes to the dead-letter queue, not away.
+    plan.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetters),
+    });
 
     const share = new HandlerFunction(this, 'Share', {
       entry: join(__dirname, '..', 'functions', 'consumers', 'reminders-share.ts'),

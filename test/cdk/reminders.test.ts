@@ -43,6 +43,18 @@ describe('renewal reminder infrastructure', () => {
     });
   });
 
+  it('sends a daily run that keeps failing to the dead-letter queue, not away', () => {
+    // Act
+    const [, config] = only('AWS::Lambda::EventInvokeConfig');
+
+    // Assert
+    expect(config.Properties).toMatchObject({
+      FunctionName: { Ref: planId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: arnOf(deadLettersId) } },
+    });
+  });
+
   it('lets the schedule invoke the plan function and dead-letter, nothing more', () => {
     // Act
     const roleId = schedule.Properties.Target.RoleArn['Fn::GetAtt'][0];
