@@ -331,7 +331,8 @@ describe('a workspace of 500 administrators', () => {
       expect([email, listed.get(email)]).toEqual([email, [['lic-big', '2026-01-01T00:00:00.000Z']]]);
     client.destroy();
     await table.drop();
-  });
+    // About 1,500 writes and 500 queries on the one DynamoDB Local every worker shares: 5–8 s here.
+  }, 90_000);
 });
 
 describe('the import command', () => {
