@@ -6,7 +6,7 @@
 
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client, type SESv2ClientConfig } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -178,13 +178,14 @@ export const smsSender = (): SmsSender =>
     config().smsTransport === 'outbox' ? localOutbox : new SnsSmsSender(new SNSClient(awsClientOptions())),
   );
 
-export const emailSender = (): EmailSender =>
-  once('email', () =>
-    refusalClassifying(
-      overrides.email ??
-        new SesEmailSender(new SESv2Client(awsClientOptions(config().sesEndpoint)), config().emailFrom),
-    ),
+/** SES v2 (or the tests' fake), with its failures sorted into transient and refused. */
+const sesEmailSender = (clientOptions: SESv2ClientConfig): EmailSender =>
+  refusalClassifying(
+    overrides.email ?? new SesEmailSender(new SESv2Client(clientOptions), config().emailFrom),
   );
+
+export const emailSender = (): EmailSender =>
+  once('email', () => sesEmailSender(awsClientOptions(config().sesEndpoint)));
 
 /** Derived keys and token services by root secret: HKDF and key import run once per secret value. */
 const keysBySecret = new Map<string, { keys: DerivedKeys; tokens: JwtTokenService }>();
@@ -375,17 +376,11 @@ export const reminderTaskQueue = (): ReminderTaskQueue =>
  */
 const reminderEmailSender = (): EmailSender =>
   once('reminderEmail', () => {
-    const sender = refusalClassifying(
-      overrides.email ??
-        new SesEmailSender(
-          new SESv2Client({
-            ...awsClientOptions(config().sesEndpoint),
-            retryMode: 'adaptive',
-            maxAttempts: 6,
-          }),
-          config().emailFrom,
-        ),
-    );
+    const sender = sesEmailSender({
+      ...awsClientOptions(config().sesEndpoint),
+      retryMode: 'adaptive',
+      maxAttempts: 6,
+    });
     const perSecond = config().reminderSendsPerSecond;
     return perSecond > 0 ? pacedEmailSender(sender, perSecond) : sender;
   });

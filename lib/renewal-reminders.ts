@@ -23,6 +23,8 @@ import { workQueueWithDeadLetters } from './work-queue';
  * one license's emails have that long.
  */
 const SHARE_TIMEOUT_SECONDS = 300;
+/** How late a daily run may still start, after retries: later, the next day's run catches it up. */
+const DAILY_RUN_MAX_AGE = Duration.hours(6);
 /** Share functions running at once (SQS's least `maxConcurrency`): the sending rate is split between them. */
 const SHARE_CONCURRENCY = 2;
 
@@ -80,11 +82,11 @@ export class RenewalReminders extends Construct {
       environment: { [EnvName.TABLE_NAME]: props.table.table.tableName, ...queueEnvironment },
     });
     this.queue.grantSendMessages(plan.role);
-    // Scheduler invokes asynchronously: its retries cover handing the event to Lambda, Lambda's these cover
-    // the function failing. An event that fails them all goes to the dead-letter queue, not away.
+    // Scheduler invokes asynchronously: its retries cover handing the event to Lambda, and these cover the
+    // function failing. An event that fails them all goes to the dead-letter queue, not away.
     plan.function.configureAsyncInvoke({
       retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
+      maxEventAge: DAILY_RUN_MAX_AGE,
       onFailure: new SqsDestination(this.deadLetters),
     });
 
@@ -153,7 +155,7 @@ export class RenewalReminders extends Construct {
         roleArn: scheduleRole.roleArn,
         // The scheduled instant, not the invocation's: a retried invocation queues the same shares.
         input: JSON.stringify({ at: '<aws.scheduler.scheduled-time>' }),
-        retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 6 * 3600 },
+        retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: DAILY_RUN_MAX_AGE.toSeconds() },
         deadLetterConfig: { arn: this.deadLetters.queueArn },
       },
     });

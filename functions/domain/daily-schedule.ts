@@ -61,7 +61,8 @@ const offsetAt = (instant: number, timeZone: string): number => {
     part('minute'),
     part('second'),
   );
-  return wallAsUtc - (instant - (((instant % 1000) + 1000) % 1000));
+  // The parts have whole seconds: compare with the instant in whole seconds too.
+  return wallAsUtc - Math.floor(instant / 1000) * 1000;
 };
 
 /**

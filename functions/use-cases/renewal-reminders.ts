@@ -9,7 +9,7 @@
  * sending is taken over once its lease ends, and only the administrators not yet emailed get it.
  *
  * A run is shared out by expiry partition ({@link reminderTasksAt}); each share runs page by page
- * ({@link runReminderTask}) and can stop between pages, to go on in another Lambda invocation.
+ * ({@link runReminderTask}) and can stop before any reminder, to go on in another Lambda invocation.
  */
 
 import type { Clock } from '../domain/clock';
